@@ -1,0 +1,14 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../platform/context";
+import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
+import { auditRoutes } from "./audit/audit.routes";
+import { authRoutes } from "./auth/auth.routes";
+import { healthRoutes } from "./health/health.routes";
+import { usersRoutes } from "./users/users.routes";
+
+/** Every module's routes, in one place so the OpenAPI document lists them all. */
+export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  for (const routes of [healthRoutes, authRoutes, usersRoutes, apiTokensRoutes, auditRoutes]) {
+    await routes(app, ctx);
+  }
+}

@@ -1,0 +1,146 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { apiTokens, sessions, users } from "../db/schema/index";
+import type { Actor } from "./actor";
+import type { Config } from "./config";
+import type { Db } from "./db/client";
+import { AppError } from "./errors";
+
+export const SESSION_COOKIE = "accord_session";
+
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const newSecret = (bytes = 32) => randomBytes(bytes).toString("base64url");
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Ids of everyone reporting to `headId`, directly or through other heads. */
+export async function teamOf(db: Db, workspaceId: string, headId: string): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`
+    with recursive team(id) as (
+      select id from users where workspace_id = ${workspaceId} and head_id = ${headId}
+      union
+      select u.id from users u join team t on u.head_id = t.id where u.workspace_id = ${workspaceId}
+    )
+    select id from team`);
+  return [headId, ...rows.rows.map((r) => r.id).filter((id) => id !== headId)];
+}
+
+type UserRow = typeof users.$inferSelect;
+
+async function toActor(
+  db: Db,
+  user: UserRow,
+  extra: Pick<Actor, "tokenScope" | "sessionId">,
+): Promise<Actor> {
+  const teamIds = user.role === "head" ? await teamOf(db, user.workspaceId, user.id) : [user.id];
+  return {
+    id: user.id,
+    workspaceId: user.workspaceId,
+    role: user.role,
+    email: user.email,
+    teamIds,
+    locale: user.locale,
+    ...extra,
+  };
+}
+
+async function actorFromSession(db: Db, config: Config, secret: string): Promise<Actor | null> {
+  const id = sha256(secret);
+  const idleSince = new Date(Date.now() - config.sessionIdleMs).toISOString();
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, id),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleSince),
+        eq(users.active, true),
+        isNull(users.deletedAt),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  // Touch at most once a minute: a write per request would cost more than the request.
+  if (Date.now() - Date.parse(row.session.lastSeenAt) > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  }
+  return toActor(db, row.user, { tokenScope: null, sessionId: id });
+}
+
+async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        eq(users.active, true),
+        isNull(users.deletedAt),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  if (row.token.expiresAt && Date.parse(row.token.expiresAt) <= Date.now()) return null;
+  if (!row.token.lastUsedAt || Date.now() - Date.parse(row.token.lastUsedAt) > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
+  }
+  return toActor(db, row.user, { tokenScope: row.token.scope, sessionId: null });
+}
+
+const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cookie-authenticated writes must come from our own pages: the Origin (or Referer) must name
+ * this host or the configured public URL. SameSite cookies are the second line of defence.
+ */
+function checkOrigin(request: FastifyRequest, config: Config): void {
+  const source = request.headers.origin ?? request.headers.referer;
+  if (!source) throw new AppError("csrf", 403);
+  let host: string;
+  try {
+    host = new URL(source).host;
+  } catch {
+    throw new AppError("csrf", 403);
+  }
+  // Normalise the Host header the way URL normalises the origin (default ports dropped).
+  const allowed = new Set<string>();
+  try {
+    allowed.add(new URL(`${request.protocol}://${request.headers.host}`).host);
+  } catch {
+    throw new AppError("csrf", 403);
+  }
+  if (config.publicUrl) allowed.add(new URL(config.publicUrl).host);
+  if (!allowed.has(host)) throw new AppError("csrf", 403);
+}
+
+/** Resolves the actor of every API request from a Bearer token or the session cookie. */
+export function installAuth(app: FastifyInstance, db: Db, config: Config): void {
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/v1/")) return;
+    const header = request.headers.authorization;
+    if (header?.startsWith("Bearer ")) {
+      request.actor = await actorFromToken(db, header.slice(7).trim());
+      if (!request.actor) throw AppError.unauthenticated();
+      return;
+    }
+    if (unsafe.has(request.method)) checkOrigin(request, config);
+    const secret = request.cookies[SESSION_COOKIE];
+    if (secret) request.actor = await actorFromSession(db, config, secret);
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw AppError.unauthenticated();
+  return request.actor;
+}

@@ -1,0 +1,104 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import path from "node:path";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import type { Logger } from "pino";
+import * as schema from "../../db/schema/index";
+import { projectRoot } from "../version";
+import { type EmbeddedDatabase, startEmbedded } from "./embedded";
+
+export type Db = NodePgDatabase<typeof schema>;
+export type DbKind = "pglite" | "postgres";
+
+export type Database = {
+  kind: DbKind;
+  db: Db;
+  pool: pg.Pool;
+  embedded?: EmbeddedDatabase;
+  close(): Promise<void>;
+};
+
+// numeric and bigint columns come back as strings; money stays exact that way.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+/**
+ * Marks the async context of an open transaction. PGlite serialises all connections, so a
+ * query on the pool while a transaction is open waits for that very transaction: a deadlock.
+ * The guard turns that mistake into an immediate error on both databases.
+ */
+const insideTransaction = new AsyncLocalStorage<true>();
+
+export class QueryOutsideTransactionError extends Error {
+  constructor() {
+    super("A query used the pool inside a transaction; use the transaction's handle (tx) instead.");
+  }
+}
+
+function guardPool(pool: pg.Pool): void {
+  const query = pool.query.bind(pool);
+  const connect = pool.connect.bind(pool);
+  pool.query = ((...args: Parameters<typeof query>) => {
+    if (insideTransaction.getStore()) throw new QueryOutsideTransactionError();
+    return query(...args);
+  }) as typeof pool.query;
+  pool.connect = ((...args: Parameters<typeof connect>) => {
+    if (insideTransaction.getStore()) throw new QueryOutsideTransactionError();
+    return connect(...args);
+  }) as typeof pool.connect;
+}
+
+/** Runs `fn` in one transaction; `fn` must use only `tx`. Nested calls become savepoints. */
+export function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => insideTransaction.run(true, () => fn(tx as unknown as Db)));
+}
+
+export const migrationsFolder = path.join(projectRoot, "server/db/migrations");
+
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  logger?: Logger;
+  loadDataDir?: Uint8Array;
+}): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let poolConfig: pg.PoolConfig;
+  if (options.databaseUrl) {
+    poolConfig = { connectionString: options.databaseUrl, max: options.poolSize };
+  } else {
+    embedded = await startEmbedded({
+      dataDir: options.dataDir,
+      logger: options.logger,
+      maxConnections: options.poolSize + 2,
+      loadDataDir: options.loadDataDir,
+    });
+    poolConfig = { host: embedded.socketDir, user: "postgres", database: "postgres", max: options.poolSize };
+  }
+  const pool = new pg.Pool({ ...poolConfig, idleTimeoutMillis: 30_000 });
+  pool.on("error", (error) => options.logger?.error({ err: error }, "idle database client failed"));
+  if (options.statementTimeoutMs > 0) {
+    pool.on("connect", (client) => {
+      client.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}`).catch(() => {});
+    });
+  }
+  guardPool(pool);
+  const db = drizzle(pool, { schema });
+  return {
+    kind: embedded ? "pglite" : "postgres",
+    db,
+    pool,
+    embedded,
+    async close() {
+      await pool.end().catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function runMigrations(database: Database, logger?: Logger): Promise<void> {
+  const started = Date.now();
+  await migrate(database.db, { migrationsFolder });
+  logger?.info({ ms: Date.now() - started }, "database migrations applied");
+}

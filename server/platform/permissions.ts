@@ -1,0 +1,40 @@
+import type { Role } from "../../contracts/common";
+
+/**
+ * The permission table: role × resource × action → how far the right reaches.
+ * "all" — the whole workspace; "team" — own rows and the rows of everyone who reports to the
+ * actor (directly or through other heads); "own" — the actor's own rows. A missing entry is "no".
+ * Policies are built from this table, docs render it, and the trust tests walk it.
+ */
+export type Reach = "all" | "team" | "own";
+export type Action = "read" | "create" | "update" | "delete" | "restore" | "approve" | "export" | "import";
+
+type Table = Record<string, Partial<Record<Action, Partial<Record<Role, Reach>>>>>;
+
+export const permissionTable = {
+  users: {
+    read: { admin: "all", head: "team", manager: "own", department: "own" },
+    create: { admin: "all" },
+    update: { admin: "all" },
+    delete: { admin: "all" },
+  },
+  apiTokens: {
+    read: { admin: "own", head: "own", manager: "own", department: "own" },
+    create: { admin: "own", head: "own", manager: "own", department: "own" },
+    delete: { admin: "all", head: "own", manager: "own", department: "own" },
+  },
+  audit: {
+    read: { admin: "all", head: "team" },
+  },
+  settings: {
+    read: { admin: "all", head: "all", manager: "all", department: "all" },
+    update: { admin: "all" },
+  },
+} as const satisfies Table;
+
+export type Resource = keyof typeof permissionTable;
+
+export function reachOf(resource: Resource, action: Action, role: Role): Reach | null {
+  const byAction = permissionTable[resource] as Table[string];
+  return byAction[action]?.[role] ?? null;
+}

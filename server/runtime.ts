@@ -1,0 +1,100 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { buildApp } from "./app";
+import { countUsers } from "./modules/users/users.repo";
+import { createUser } from "./modules/users/users.service";
+import { systemActor } from "./platform/actor";
+import type { Config } from "./platform/config";
+import type { AppContext } from "./platform/context";
+import { type Database, openDatabase, runMigrations } from "./platform/db/client";
+import { createLogger } from "./platform/logger";
+import { ensureDefaultWorkspace } from "./platform/workspace";
+
+export type Running = { app: FastifyInstance; ctx: AppContext; url: string; stop(): Promise<void> };
+
+/** Opens the database, applies migrations and returns what the app and the CLI need. */
+export async function prepare(
+  config: Config,
+  logger: Logger = createLogger(config),
+  loadDataDir?: Uint8Array,
+): Promise<AppContext> {
+  const database: Database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    logger,
+    loadDataDir,
+  });
+  try {
+    await runMigrations(database, logger);
+    const workspaceId = await ensureDefaultWorkspace(database.db);
+    return { config, database, db: database.db, logger, workspaceId };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** ACCORD_ADMIN_EMAIL / ACCORD_ADMIN_PASSWORD create the first admin when no user exists. */
+async function bootstrapAdmin(ctx: AppContext): Promise<void> {
+  const { adminEmail, adminPassword } = ctx.config;
+  if (!adminEmail || !adminPassword || (await countUsers(ctx.db)) > 0) return;
+  await createUser(ctx.db, systemActor(ctx.workspaceId), {
+    email: adminEmail.trim().toLowerCase(),
+    password: adminPassword,
+    fullName: "Administrator",
+    role: "admin",
+  });
+  ctx.logger.info({ email: adminEmail }, "first admin created from the environment");
+}
+
+/** PGlite has no autovacuum: statistics and dead rows are handled on a timer. */
+function scheduleVacuum(ctx: AppContext): () => void {
+  if (ctx.database.kind !== "pglite") return () => {};
+  const run = () =>
+    ctx.database.pool
+      .query("VACUUM ANALYZE")
+      .catch((error: unknown) => ctx.logger.warn({ err: error }, "vacuum failed"));
+  const first = setTimeout(run, 60_000);
+  const every = setInterval(run, 6 * 3600_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
+
+export async function startServer(config: Config): Promise<Running> {
+  const started = Date.now();
+  const logger = createLogger(config);
+  const ctx = await prepare(config, logger);
+  let app: FastifyInstance | undefined;
+  try {
+    await bootstrapAdmin(ctx);
+    app = await buildApp(ctx);
+    const url = await app.listen({ port: config.port, host: config.host });
+    const stopVacuum = scheduleVacuum(ctx);
+    logger.info({ url, db: ctx.database.kind, ms: Date.now() - started }, "Accord is ready");
+    let stopping: Promise<void> | undefined;
+    const running: Running = {
+      app,
+      ctx,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          stopVacuum();
+          await app!.close();
+          await ctx.database.close();
+        })();
+        return stopping;
+      },
+    };
+    return running;
+  } catch (error) {
+    await app?.close();
+    await ctx.database.close();
+    throw error;
+  }
+}
