@@ -19,7 +19,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: ctx.config.env === "test",
     genReqId: () => crypto.randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -73,6 +72,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   installAuth(app, ctx.db, ctx.config);
+  // API.md: PATCH takes `version` in the body or as an If-Match header.
+  app.addHook("preValidation", async (request) => {
+    const ifMatch = request.headers["if-match"];
+    const body = request.body;
+    if (
+      request.method !== "PATCH" ||
+      !ifMatch ||
+      typeof body !== "object" ||
+      body === null ||
+      "version" in body
+    )
+      return;
+    const version = Number.parseInt(ifMatch.replace(/^W\//, "").replaceAll('"', ""), 10);
+    if (Number.isInteger(version)) (body as Record<string, unknown>).version = version;
+  });
   await registerModules(app, ctx);
   await serveWeb(app);
   return app;

@@ -10,7 +10,8 @@ import { projectRoot } from "../platform/version";
  * template database. Each test file then starts from a copy of it in milliseconds.
  */
 export default async function setup(project: TestProject) {
-  const kind = process.env.ACCORD_TEST_DB ?? "pglite";
+  // The project's `env` applies to test workers only; the project name tells this process.
+  const kind = project.name === "api-postgres" ? "postgres" : "pglite";
   const runId = `${Date.now().toString(36)}${process.pid}`;
   if (kind === "pglite") {
     const database = await openDatabase({ dataDir: "memory://template", poolSize: 2, statementTimeoutMs: 0 });

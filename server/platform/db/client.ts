@@ -76,13 +76,15 @@ export async function openDatabase(options: {
     });
     poolConfig = { host: embedded.socketDir, user: "postgres", database: "postgres", max: options.poolSize };
   }
-  const pool = new pg.Pool({ ...poolConfig, idleTimeoutMillis: 30_000 });
+  const timeout = Math.floor(options.statementTimeoutMs);
+  const pool = new pg.Pool({
+    ...poolConfig,
+    idleTimeoutMillis: 30_000,
+    ...(timeout > 0 ? { statement_timeout: timeout } : {}),
+  });
   pool.on("error", (error) => options.logger?.error({ err: error }, "idle database client failed"));
-  if (options.statementTimeoutMs > 0) {
-    pool.on("connect", (client) => {
-      client.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}`).catch(() => {});
-    });
-  }
+  // PGlite ignores startup parameters, and all its connections share one backend session.
+  if (embedded && timeout > 0) await pool.query(`SET statement_timeout = ${timeout}`);
   guardPool(pool);
   const db = drizzle(pool, { schema });
   return {
