@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp } from "./app";
+import { jobHandlers, scheduleRecurring } from "./jobs/index";
 import { countUsers } from "./modules/users/users.repo";
 import { createUser } from "./modules/users/users.service";
 import { systemActor } from "./platform/actor";
@@ -8,6 +9,7 @@ import type { Config } from "./platform/config";
 import type { AppContext } from "./platform/context";
 import { type Database, openDatabase, runMigrations } from "./platform/db/client";
 import { createLogger } from "./platform/logger";
+import { startWorker, type Worker } from "./platform/queue";
 import { ensureDefaultWorkspace } from "./platform/workspace";
 
 export type Running = { app: FastifyInstance; ctx: AppContext; url: string; stop(): Promise<void> };
@@ -49,23 +51,6 @@ async function bootstrapAdmin(ctx: AppContext): Promise<void> {
   ctx.logger.info({ email: adminEmail }, "first admin created from the environment");
 }
 
-/** PGlite has no autovacuum: statistics and dead rows are handled on a timer. */
-function scheduleVacuum(ctx: AppContext): () => void {
-  if (ctx.database.kind !== "pglite") return () => {};
-  const run = () =>
-    ctx.database.pool
-      .query("VACUUM ANALYZE")
-      .catch((error: unknown) => ctx.logger.warn({ err: error }, "vacuum failed"));
-  const first = setTimeout(run, 60_000);
-  const every = setInterval(run, 6 * 3600_000);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
-}
-
 export async function startServer(config: Config): Promise<Running> {
   const started = Date.now();
   const logger = createLogger(config);
@@ -75,7 +60,9 @@ export async function startServer(config: Config): Promise<Running> {
     await bootstrapAdmin(ctx);
     app = await buildApp(ctx);
     const url = await app.listen({ port: config.port, host: config.host });
-    const stopVacuum = scheduleVacuum(ctx);
+    await scheduleRecurring(ctx);
+    // Jobs run in-process by default; ACCORD_WORKER=off leaves them to other processes.
+    const worker: Worker | undefined = config.runWorker ? startWorker(ctx, jobHandlers) : undefined;
     logger.info({ url, db: ctx.database.kind, ms: Date.now() - started }, "Accord is ready");
     let stopping: Promise<void> | undefined;
     const running: Running = {
@@ -84,8 +71,8 @@ export async function startServer(config: Config): Promise<Running> {
       url,
       stop() {
         stopping ??= (async () => {
-          stopVacuum();
           await app!.close();
+          await worker?.stop();
           await ctx.database.close();
         })();
         return stopping;

@@ -1,0 +1,13 @@
+import type { AppContext } from "../platform/context";
+import { ensureRecurring, type JobHandler } from "../platform/queue";
+import { vacuum } from "./vacuum";
+
+/** Every background job by kind. Each handler is idempotent. */
+export const jobHandlers: Record<string, JobHandler> = {
+  vacuum,
+};
+
+/** Recurring jobs, registered at start (one pending row each, whatever the number of processes). */
+export async function scheduleRecurring(ctx: AppContext): Promise<void> {
+  if (ctx.database.kind === "pglite") await ensureRecurring(ctx.db, "vacuum", 6 * 3600_000, 60_000);
+}
