@@ -1,4 +1,6 @@
 export * from "./audit";
+export * from "./companies";
+export * from "./imports";
 export * from "./jobs";
 export * from "./sessions";
 export * from "./users";

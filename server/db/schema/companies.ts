@@ -1,0 +1,136 @@
+import { type SQL, sql } from "drizzle-orm";
+import { customType, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { businessColumns, ts } from "./columns";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Clients and prospects. Phones keep the text as typed (`phones`) and a normalised, digits-only
+ * copy for search (`phone_search`, space separated, trigram-indexed for partial numbers).
+ * `search_vector` is generated from names and requisites for Russian full-text search.
+ */
+export const companies = pgTable(
+  "companies",
+  {
+    ...businessColumns(),
+    name: text("name").notNull(),
+    fullName: text("full_name"),
+    kind: text("kind", { enum: ["legal", "entrepreneur", "person"] })
+      .notNull()
+      .default("legal"),
+    status: text("status", { enum: ["prospect", "client", "former"] })
+      .notNull()
+      .default("prospect"),
+    inn: text("inn"),
+    kpp: text("kpp"),
+    ogrn: text("ogrn"),
+    bik: text("bik"),
+    account: text("account"),
+    corrAccount: text("corr_account"),
+    bankName: text("bank_name"),
+    industry: text("industry"),
+    region: text("region"),
+    city: text("city"),
+    segment: text("segment"),
+    source: text("source"),
+    ownerId: uuid("owner_id").notNull(),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
+    emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
+    phoneSearch: text("phone_search").notNull().default(""),
+    website: text("website"),
+    address: text("address"),
+    notes: text("notes"),
+    lastContactAt: ts("last_contact_at"),
+    mergedIntoId: uuid("merged_into_id"),
+    deletedAt: ts("deleted_at"),
+    deletedBy: uuid("deleted_by"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('russian'::regconfig, coalesce(name, '') || ' ' || coalesce(full_name, '') || ' ' || coalesce(city, '') || ' ' || coalesce(industry, ''))`,
+    ),
+  },
+  (t) => [
+    index("companies_name_idx")
+      .on(t.workspaceId, sql`${t.name} collate ru_icu`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("companies_owner_name_idx")
+      .on(t.workspaceId, t.ownerId, sql`${t.name} collate ru_icu`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("companies_created_idx").on(t.workspaceId, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
+    index("companies_updated_idx").on(t.workspaceId, t.updatedAt, t.id).where(sql`${t.deletedAt} is null`),
+    index("companies_owner_contact_idx")
+      .on(t.workspaceId, t.ownerId, t.lastContactAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("companies_contact_idx")
+      .on(t.workspaceId, t.lastContactAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("companies_inn_idx").on(t.workspaceId, t.inn),
+    index("companies_ogrn_idx").on(t.workspaceId, t.ogrn),
+    index("companies_deleted_idx").on(t.workspaceId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index("companies_tags_idx").using("gin", t.tags),
+    index("companies_emails_idx").using("gin", t.emails),
+    index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("companies_inn_trgm_idx").using("gin", sql`${t.inn} gin_trgm_ops`),
+    index("companies_phone_trgm_idx").using("gin", sql`${t.phoneSearch} gin_trgm_ops`),
+    index("companies_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    ...businessColumns(),
+    companyId: uuid("company_id"),
+    /** Denormalised from the company, so visibility filters need no join. */
+    ownerId: uuid("owner_id").notNull(),
+    lastName: text("last_name").notNull(),
+    firstName: text("first_name"),
+    middleName: text("middle_name"),
+    position: text("position"),
+    phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
+    emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
+    phoneSearch: text("phone_search").notNull().default(""),
+    notes: text("notes"),
+    consentMarketing: text("consent_marketing", { enum: ["granted", "withdrawn", "unknown"] })
+      .notNull()
+      .default("unknown"),
+    consentAt: ts("consent_at"),
+    consentSource: text("consent_source"),
+    deletedAt: ts("deleted_at"),
+    deletedBy: uuid("deleted_by"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('russian'::regconfig, coalesce(last_name, '') || ' ' || coalesce(first_name, '') || ' ' || coalesce(middle_name, '') || ' ' || coalesce(position, ''))`,
+    ),
+  },
+  (t) => [
+    index("contacts_company_idx").on(t.workspaceId, t.companyId, t.id).where(sql`${t.deletedAt} is null`),
+    index("contacts_owner_name_idx")
+      .on(t.workspaceId, t.ownerId, sql`${t.lastName} collate ru_icu`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("contacts_name_idx")
+      .on(t.workspaceId, sql`${t.lastName} collate ru_icu`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("contacts_emails_idx").using("gin", t.emails),
+    index("contacts_phone_trgm_idx").using("gin", sql`${t.phoneSearch} gin_trgm_ops`),
+    index("contacts_name_trgm_idx").using(
+      "gin",
+      sql`lower(${t.lastName} || ' ' || coalesce(${t.firstName}, '')) gin_trgm_ops`,
+    ),
+    index("contacts_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    ...businessColumns(),
+    userId: uuid("user_id").notNull(),
+    entity: text("entity").notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    columns: text("columns").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index("saved_views_user_idx").on(t.workspaceId, t.userId, t.entity)],
+);
