@@ -7,7 +7,16 @@ import type { Role } from "../../contracts/common";
  * Policies are built from this table, docs render it, and the trust tests walk it.
  */
 export type Reach = "all" | "team" | "own";
-export type Action = "read" | "create" | "update" | "delete" | "restore" | "approve" | "export" | "import";
+export type Action =
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "restore"
+  | "approve"
+  | "export"
+  | "import"
+  | "transfer";
 
 type Table = Record<string, Partial<Record<Action, Partial<Record<Role, Reach>>>>>;
 
@@ -25,6 +34,31 @@ export const permissionTable = {
   },
   audit: {
     read: { admin: "all", head: "team" },
+  },
+  companies: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team", manager: "own" },
+    restore: { admin: "all" },
+    transfer: { admin: "all", head: "team" },
+    export: { admin: "all", head: "team", manager: "own" },
+    import: { admin: "all", head: "team", manager: "own" },
+  },
+  /** Contacts follow the visibility of their company's owner. */
+  contacts: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team", manager: "own" },
+    restore: { admin: "all" },
+    export: { admin: "all", head: "team", manager: "own" },
+    import: { admin: "all", head: "team", manager: "own" },
+  },
+  savedViews: {
+    read: { admin: "own", head: "own", manager: "own", department: "own" },
+    create: { admin: "own", head: "own", manager: "own", department: "own" },
+    delete: { admin: "own", head: "own", manager: "own", department: "own" },
   },
   settings: {
     read: { admin: "all", head: "all", manager: "all", department: "all" },

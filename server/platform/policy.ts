@@ -2,7 +2,15 @@ import type { Actor } from "./actor";
 import { AppError } from "./errors";
 import { type Action, type Reach, type Resource, reachOf } from "./permissions";
 
-const writes: ReadonlySet<Action> = new Set(["create", "update", "delete", "restore", "approve", "import"]);
+const writes: ReadonlySet<Action> = new Set([
+  "create",
+  "update",
+  "delete",
+  "restore",
+  "approve",
+  "import",
+  "transfer",
+]);
 
 /**
  * The one policy helper every module uses. Returns how far the actor's right reaches, or

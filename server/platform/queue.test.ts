@@ -42,13 +42,24 @@ describe("the job queue", () => {
 
   it("retries a failing job with back-off and marks it failed after the last attempt", async () => {
     const id = await enqueue(h.ctx.db, { kind: "flaky", maxAttempts: 2 });
-    const w = startWorker(h.ctx, { flaky: async () => Promise.reject(new Error("boom")) }, { autostart: false });
+    const w = startWorker(
+      h.ctx,
+      { flaky: async () => Promise.reject(new Error("boom")) },
+      { autostart: false },
+    );
     await w.runOnce();
     await w.stop();
     let [row] = await h.ctx.db.select().from(jobs).where(eq(jobs.id, id));
     expect(row).toMatchObject({ attempts: 1, lastError: "boom", failedAt: null });
-    await h.ctx.db.update(jobs).set({ runAt: new Date(0).toISOString() }).where(eq(jobs.id, id));
-    const w2 = startWorker(h.ctx, { flaky: async () => Promise.reject(new Error("boom")) }, { autostart: false });
+    await h.ctx.db
+      .update(jobs)
+      .set({ runAt: new Date(0).toISOString() })
+      .where(eq(jobs.id, id));
+    const w2 = startWorker(
+      h.ctx,
+      { flaky: async () => Promise.reject(new Error("boom")) },
+      { autostart: false },
+    );
     await w2.runOnce();
     await w2.stop();
     [row] = await h.ctx.db.select().from(jobs).where(eq(jobs.id, id));

@@ -12,12 +12,23 @@ export type Job = typeof jobs.$inferSelect;
  * work and before `done_at` runs it again). `heartbeat` extends the lease of long work and
  * records progress that the API can show.
  */
-export type JobHandler = (ctx: AppContext, job: Job, heartbeat: (progress?: Record<string, unknown>) => Promise<void>) => Promise<void>;
+export type JobHandler = (
+  ctx: AppContext,
+  job: Job,
+  heartbeat: (progress?: Record<string, unknown>) => Promise<void>,
+) => Promise<void>;
 
 /** Adds a job in the caller's transaction, so it exists only if the data that caused it commits. */
 export async function enqueue(
   tx: Db,
-  job: { kind: string; payload?: Record<string, unknown>; workspaceId?: string | null; runAt?: Date; dedupeKey?: string; maxAttempts?: number },
+  job: {
+    kind: string;
+    payload?: Record<string, unknown>;
+    workspaceId?: string | null;
+    runAt?: Date;
+    dedupeKey?: string;
+    maxAttempts?: number;
+  },
 ): Promise<string> {
   const id = uuidv7();
   const inserted = await tx
@@ -56,7 +67,11 @@ async function claim(db: Db, workerId: string, limit: number): Promise<Job[]> {
     .for("update", { skipLocked: true });
   return db
     .update(jobs)
-    .set({ lockedBy: workerId, lockedUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`, attempts: sql`${jobs.attempts} + 1` })
+    .set({
+      lockedBy: workerId,
+      lockedUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+      attempts: sql`${jobs.attempts} + 1`,
+    })
     .where(inArray(jobs.id, due))
     .returning();
 }
@@ -65,8 +80,18 @@ async function claim(db: Db, workerId: string, limit: number): Promise<Job[]> {
  * A recurring job is one pending row per kind (the dedupe key keeps it single across
  * processes); after each run the worker enqueues the next one `everyMs` later.
  */
-export async function ensureRecurring(db: Db, kind: string, everyMs: number, firstRunInMs = everyMs): Promise<void> {
-  await enqueue(db, { kind, payload: { everyMs }, dedupeKey: `recurring:${kind}`, runAt: new Date(Date.now() + firstRunInMs) });
+export async function ensureRecurring(
+  db: Db,
+  kind: string,
+  everyMs: number,
+  firstRunInMs = everyMs,
+): Promise<void> {
+  await enqueue(db, {
+    kind,
+    payload: { everyMs },
+    dedupeKey: `recurring:${kind}`,
+    runAt: new Date(Date.now() + firstRunInMs),
+  });
 }
 
 export type Worker = { stop(): Promise<void>; runOnce(): Promise<number> };
@@ -88,19 +113,28 @@ export function startWorker(
     const heartbeat = async (progress?: Record<string, unknown>) => {
       await ctx.db
         .update(jobs)
-        .set({ lockedUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`, ...(progress ? { progress } : {}) })
+        .set({
+          lockedUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+          ...(progress ? { progress } : {}),
+        })
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
     };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(ctx, job, heartbeat);
-      await ctx.db.update(jobs).set({ doneAt: sql`now()`, lockedUntil: null, lastError: null }).where(eq(jobs.id, job.id));
+      await ctx.db
+        .update(jobs)
+        .set({ doneAt: sql`now()`, lockedUntil: null, lastError: null })
+        .where(eq(jobs.id, job.id));
       const everyMs = job.payload.everyMs;
       if (typeof everyMs === "number") await ensureRecurring(ctx.db, job.kind, everyMs);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
-      ctx.logger.warn({ job: job.id, kind: job.kind, attempt: job.attempts, final, err: error }, "job failed");
+      ctx.logger.warn(
+        { job: job.id, kind: job.kind, attempt: job.attempts, final, err: error },
+        "job failed",
+      );
       // Exponential back-off: 2, 4, 8 … seconds, at most an hour.
       const delayMs = Math.min(3600_000, 1000 * 2 ** job.attempts);
       await ctx.db
