@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+/** Browser journeys: the built server, Debian's Chromium through playwright-core. */
+export default defineConfig({
+  test: {
+    name: "e2e",
+    include: ["e2e/**/*.e2e.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    maxWorkers: 1,
+    fileParallelism: false,
+  },
+});
