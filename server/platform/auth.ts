@@ -16,6 +16,10 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** Routes that answer without a session (setup, sign-in). Every other API route requires one. */
+    public?: boolean;
+  }
 }
 
 /** Ids of everyone reporting to `headId`, directly or through other heads. */
@@ -137,6 +141,14 @@ export function installAuth(app: FastifyInstance, db: Db, config: Config): void 
     if (unsafe.has(request.method)) checkOrigin(request, config);
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) request.actor = await actorFromSession(db, config, secret);
+    // Authentication comes before validation: an anonymous caller learns nothing from a 400.
+    if (
+      !request.actor &&
+      request.routeOptions.config?.public !== true &&
+      request.routeOptions.url?.startsWith("/api/v1/")
+    ) {
+      throw AppError.unauthenticated();
+    }
   });
 }
 

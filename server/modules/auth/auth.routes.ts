@@ -37,12 +37,16 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       expires: signedIn.expiresAt,
     });
 
-  r.get("/api/v1/setup", { schema: { tags, security: [], response: { 200: SetupStatus } } }, async () => ({
-    needsSetup: await needsSetup(ctx.db),
-  }));
+  r.get(
+    "/api/v1/setup",
+    { config: { public: true }, schema: { tags, security: [], response: { 200: SetupStatus } } },
+    async () => ({
+      needsSetup: await needsSetup(ctx.db),
+    }),
+  );
   r.post(
     "/api/v1/setup",
-    { schema: { tags, security: [], body: SetupBody, response: { 201: User } } },
+    { config: { public: true }, schema: { tags, security: [], body: SetupBody, response: { 201: User } } },
     async (req, reply) => {
       const signedIn = await setup(ctx.db, ctx.config, ctx.workspaceId, req.body, client(req));
       return setCookie(reply, signedIn).status(201).send(signedIn.user);
@@ -50,16 +54,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     "/api/v1/auth/login",
-    { schema: { tags, security: [], body: LoginBody, response: { 200: User } } },
+    { config: { public: true }, schema: { tags, security: [], body: LoginBody, response: { 200: User } } },
     async (req, reply) => {
       const signedIn = await login(ctx.db, ctx.config, ctx.workspaceId, req.body, client(req));
       return setCookie(reply, signedIn).send(signedIn.user);
     },
   );
-  r.post("/api/v1/auth/logout", { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    await logout(ctx.db, req.actor);
-    return reply.clearCookie(SESSION_COOKIE, { path: "/" }).send({ ok: true as const });
-  });
+  r.post(
+    "/api/v1/auth/logout",
+    { config: { public: true }, schema: { tags, response: { 200: Ok } } },
+    async (req, reply) => {
+      await logout(ctx.db, req.actor);
+      return reply.clearCookie(SESSION_COOKIE, { path: "/" }).send({ ok: true as const });
+    },
+  );
   r.get("/api/v1/auth/me", { schema: { tags, response: { 200: User } } }, (req) =>
     me(ctx.db, requireActor(req)),
   );
