@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -11,6 +12,7 @@ import { registerModules } from "./modules/index";
 import { installAuth } from "./platform/auth";
 import type { AppContext } from "./platform/context";
 import { installErrorHandler } from "./platform/error-handler";
+import { rejectNul } from "./platform/input-guard";
 import { appVersion, projectRoot } from "./platform/version";
 
 /** Builds the HTTP application: plugins, auth, the error handler, every module's routes, the SPA. */
@@ -49,6 +51,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads stream to storage; beyond the limit the request fails with 413 (routes pass the
+  // current limit again per request).
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.uploadLimitBytes, files: 1, fields: 10, fieldSize: 1024 * 1024 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -74,6 +81,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installAuth(app, ctx.db, ctx.config);
   // API.md: PATCH takes `version` in the body or as an If-Match header.
   app.addHook("preValidation", async (request) => {
+    rejectNul(request.body, request.query);
     const ifMatch = request.headers["if-match"];
     const body = request.body;
     if (

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { Locale } from "../../contracts/common";
 import { AppError, type FieldError } from "./errors";
-import { fieldMessage } from "./field-messages";
+import { fieldMessage, translateFieldCode } from "./field-messages";
 import { localeFrom, translate } from "./messages";
 
 export function requestLocale(request: FastifyRequest): Locale {
@@ -20,7 +20,8 @@ function send(reply: FastifyReply, locale: Locale, error: AppError) {
     detail,
     code: error.code,
   };
-  if (error.errors) body.errors = error.errors;
+  if (error.errors)
+    body.errors = error.errors.map((e) => ({ path: e.path, message: translateFieldCode(e.message, locale) }));
   if (typeof error.params.currentVersion === "number") body.currentVersion = error.params.currentVersion;
   return reply.status(error.status).type("application/problem+json").send(body);
 }

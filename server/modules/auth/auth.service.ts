@@ -125,6 +125,11 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileUpdate):
   return withTx(db, async (tx) => {
     const before = await findUserById(tx, actor.workspaceId, actor.id);
     if (!before) throw AppError.unauthenticated();
+    // Nothing to change: no write, no new version, no audit noise.
+    const changed = (Object.keys(input) as (keyof ProfileUpdate)[]).filter(
+      (k) => input[k] !== undefined && input[k] !== before[k],
+    );
+    if (changed.length === 0) return presentUser(before);
     const [row] = await tx
       .update(users)
       .set({ ...input, updatedAt: sql`now()`, version: before.version + 1 })
