@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { Locale } from "../../contracts/common";
 import { AppError, type FieldError } from "./errors";
-import { fieldMessage, translateFieldCode } from "./field-messages";
+import { customFieldMessage, fieldMessage } from "./field-messages";
 import { localeFrom, translate } from "./messages";
 
 export function requestLocale(request: FastifyRequest): Locale {
@@ -21,7 +21,7 @@ function send(reply: FastifyReply, locale: Locale, error: AppError) {
     code: error.code,
   };
   if (error.errors)
-    body.errors = error.errors.map((e) => ({ path: e.path, message: translateFieldCode(e.message, locale) }));
+    body.errors = error.errors.map((e) => ({ path: e.path, message: customFieldMessage(e.message, locale) ?? e.message }));
   if (typeof error.params.currentVersion === "number") body.currentVersion = error.params.currentVersion;
   return reply.status(error.status).type("application/problem+json").send(body);
 }

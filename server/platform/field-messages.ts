@@ -43,8 +43,23 @@ const custom: Record<string, Record<Locale, string>> = {
     ru: "Сумма: число с не более чем двумя знаками после запятой",
     en: "An amount: a number with at most two decimals",
   },
+  nul_character: { ru: "Текст содержит недопустимый символ NUL", en: "The text contains a NUL character" },
   unknown_field: { ru: "Неизвестное поле", en: "Unknown field" },
+  import_not_yours: {
+    ru: "Такая запись уже есть в базе и закреплена за другим ответственным",
+    en: "A matching record exists and belongs to another owner",
+  },
+  import_company_not_found: {
+    ru: "Компания с таким ИНН не найдена среди доступных вам",
+    en: "No company with this INN among those you can reach",
+  },
+  owner_invalid: { ru: "Выберите активного пользователя", en: "Choose an active user" },
 };
+
+/** The text of a field code such as "inn_checksum", or undefined when `code` is not one. */
+export function customFieldMessage(code: string, locale: Locale): string | undefined {
+  return Object.hasOwn(custom, code) ? custom[code]![locale] : undefined;
+}
 
 export function fieldMessage(issue: Issue, locale: Locale): string {
   const own = issue.message ? custom[issue.message] : undefined;
