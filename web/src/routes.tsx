@@ -1,0 +1,62 @@
+import { createBrowserRouter } from "react-router";
+import { AppLayout } from "./components/AppLayout";
+import { RouteError } from "./components/RouteError";
+import { RedirectIfSignedIn, RequireAuth, SetupGate } from "./features/auth/guards";
+import { ActivitiesPage } from "./pages/ActivitiesPage";
+import { ClientsPage } from "./pages/ClientsPage";
+import { DealsPage } from "./pages/DealsPage";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { ProductsPage } from "./pages/ProductsPage";
+import { ProfilePage } from "./pages/ProfilePage";
+import { ProposalsPage } from "./pages/ProposalsPage";
+import { ReportsPage } from "./pages/ReportsPage";
+import { SettingsIndex, SettingsPage, SettingsUsersPage } from "./pages/SettingsPage";
+import { SetupPage } from "./pages/SetupPage";
+
+/**
+ * SetupGate (fresh install → /setup) → RequireAuth (no session → /login) → the shell.
+ * Every page is a thin route; the screens live in features/.
+ */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <SetupGate />,
+      errorElement: <RouteError />,
+      children: [
+        { path: "/setup", element: <SetupPage /> },
+        { element: <RedirectIfSignedIn />, children: [{ path: "/login", element: <LoginPage /> }] },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AppLayout />,
+              // Inside the shell, so a broken screen keeps the navigation usable.
+              errorElement: <RouteError />,
+              children: [
+                { index: true, element: <HomePage /> },
+                { path: "clients", element: <ClientsPage /> },
+                { path: "deals", element: <DealsPage /> },
+                { path: "activities", element: <ActivitiesPage /> },
+                { path: "products", element: <ProductsPage /> },
+                { path: "proposals", element: <ProposalsPage /> },
+                { path: "reports", element: <ReportsPage /> },
+                {
+                  path: "settings",
+                  element: <SettingsPage />,
+                  children: [
+                    { index: true, element: <SettingsIndex /> },
+                    { path: "users", element: <SettingsUsersPage /> },
+                  ],
+                },
+                { path: "profile", element: <ProfilePage /> },
+                { path: "*", element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
