@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { checkAccount, checkBik, checkCorrAccount, checkInn, checkKpp, checkOgrnAny } from "../core/requisites";
 import { isEmail, normalizePhone } from "../core/phone";
+import {
+  checkAccount,
+  checkBik,
+  checkCorrAccount,
+  checkInn,
+  checkKpp,
+  checkOgrnAny,
+} from "../core/requisites";
 import { Id, ListQuery, Timestamp, Version } from "./common";
 
 export const CompanyKind = z.enum(["legal", "entrepreneur", "person"]);
@@ -34,8 +41,8 @@ export const EmailAddress = z
 const companyFields = {
   name: text(300).min(1),
   fullName: optionalText(500),
-  kind: CompanyKind.default("legal"),
-  status: CompanyStatus.default("prospect"),
+  kind: CompanyKind,
+  status: CompanyStatus,
   inn: digits(12),
   kpp: z.string().trim().max(9).nullable().optional(),
   ogrn: digits(15),
@@ -49,9 +56,9 @@ const companyFields = {
   segment: optionalText(100),
   source: optionalText(100),
   ownerId: Id.optional(),
-  tags: z.array(text(50).min(1)).max(30).default([]),
-  phones: z.array(Phone).max(20).default([]),
-  emails: z.array(EmailAddress).max(20).default([]),
+  tags: z.array(text(50).min(1)).max(30),
+  phones: z.array(Phone).max(20),
+  emails: z.array(EmailAddress).max(20),
   website: optionalText(300),
   address: optionalText(1000),
   notes: optionalText(10_000),
@@ -97,13 +104,25 @@ export function checkRequisites(value: Requisites, ctx: z.RefinementCtx): void {
   }
 }
 
-export const CompanyCreate = z.object(companyFields).superRefine(checkRequisites);
+/** Defaults apply on create only: an update without `kind` or `tags` must not reset them. */
+export const CompanyCreate = z
+  .object({
+    ...companyFields,
+    kind: companyFields.kind.default("legal"),
+    status: companyFields.status.default("prospect"),
+    tags: companyFields.tags.default([]),
+    phones: companyFields.phones.default([]),
+    emails: companyFields.emails.default([]),
+  })
+  .superRefine(checkRequisites);
 export type CompanyCreate = z.infer<typeof CompanyCreate>;
 
 export const CompanyUpdate = z
-  .object(Object.fromEntries(Object.entries(companyFields).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof companyFields]: z.ZodOptional<(typeof companyFields)[K]>;
-  })
+  .object(
+    Object.fromEntries(Object.entries(companyFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof companyFields]: z.ZodOptional<(typeof companyFields)[K]>;
+    },
+  )
   .extend({ version: Version });
 export type CompanyUpdate = z.infer<typeof CompanyUpdate>;
 
@@ -133,6 +152,8 @@ export const Company = z.object({
   address: z.string().nullable(),
   notes: z.string().nullable(),
   lastContactAt: Timestamp.nullable(),
+  /** Set on a company that was merged into another (it is then deleted). */
+  mergedIntoId: Id.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   deletedAt: Timestamp.nullable(),
@@ -143,7 +164,12 @@ export type Company = z.infer<typeof Company>;
 const csv = z
   .string()
   .max(2000)
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 /** List filters; the export endpoints take the same. */
 export const CompanyListQuery = ListQuery.extend({
@@ -163,11 +189,30 @@ export type CompanyListQuery = z.infer<typeof CompanyListQuery>;
 export const CompanySortKeys = ["name", "createdAt", "updatedAt", "lastContactAt", "inn"] as const;
 
 export const DuplicateReason = z.enum(["inn", "ogrn", "phone", "email", "name"]);
-export const DuplicateCandidate = z.object({
-  company: Company,
-  reasons: z.array(DuplicateReason),
-  score: z.number(),
-});
+export type DuplicateReason = z.infer<typeof DuplicateReason>;
+/**
+ * A duplicate check must warn even when the likely duplicate belongs to another manager, yet
+ * must not leak that client's data. A company the caller may read comes whole (`visible: true`);
+ * any other comes as its name and its owner's name only — enough to say "this client is already
+ * Иванова's, talk to her" — with no id, requisites or contacts.
+ */
+export const DuplicateCandidate = z.discriminatedUnion("visible", [
+  z.object({
+    visible: z.literal(true),
+    company: Company,
+    reasons: z.array(DuplicateReason),
+    score: z.number(),
+  }),
+  z.object({
+    visible: z.literal(false),
+    name: z.string(),
+    ownerName: z.string().nullable(),
+    reasons: z.array(DuplicateReason),
+    score: z.number(),
+  }),
+]);
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+export const DuplicateList = z.object({ items: z.array(DuplicateCandidate) });
 /** POST /companies/duplicates/check: what the form asks before saving. */
 export const DuplicateCheck = z.object({
   excludeId: Id.optional(),
@@ -178,8 +223,17 @@ export const DuplicateCheck = z.object({
   phones: z.array(z.string().max(40)).max(20).optional(),
   emails: z.array(z.string().max(254)).max(20).optional(),
 });
+export type DuplicateCheck = z.infer<typeof DuplicateCheck>;
+
+/** GET /companies/:id/history: audit entries of the company, its contacts and merged companies. */
+export const CompanyHistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.uuid().optional(),
+});
 
 export const MergeRequest = z.object({ targetId: Id, sourceIds: z.array(Id).min(1).max(20) });
+export type MergeRequest = z.infer<typeof MergeRequest>;
 
 export const TransferRequest = z.object({ ids: z.array(Id).min(1).max(1000), ownerId: Id });
+export type TransferRequest = z.infer<typeof TransferRequest>;
 export const TransferResult = z.object({ transferred: z.number().int() });

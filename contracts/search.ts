@@ -12,6 +12,7 @@ export const SearchHit = z.object({
   id: Id,
   title: z.string(),
   subtitle: z.string().nullable(),
+  /** The company card to open: a company's own id, a contact's or a deal's company. */
   companyId: Id.nullable(),
   matchedBy: z.enum(["inn", "ogrn", "phone", "email", "text", "fuzzy"]),
 });

@@ -8,4 +8,7 @@ export const SavedViewBody = z.object({
   query: z.record(z.string(), z.string().max(2000)),
   columns: z.array(z.string().max(50)).max(40).default([]),
 });
+export type SavedViewBody = z.infer<typeof SavedViewBody>;
 export const SavedView = SavedViewBody.extend({ id: Id, createdAt: Timestamp });
+export type SavedView = z.infer<typeof SavedView>;
+export const SavedViewListQuery = z.object({ entity: SavedViewBody.shape.entity.optional() });

@@ -12,7 +12,9 @@ async function freePort(): Promise<number> {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -26,7 +28,15 @@ export async function startAccord(env: Record<string, string> = {}): Promise<Acc
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "dist/server/main.js")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCORD_DATA_DIR: dataDir, ACCORD_LOG_LEVEL: "warn", DATABASE_URL: "", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ACCORD_DATA_DIR: dataDir,
+      ACCORD_LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));
@@ -62,12 +72,23 @@ export async function openBrowser(): Promise<Browser> {
   browser ??= await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return browser;
 }
 
-export async function newPage(baseURL: string, locale = "ru-RU"): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  baseURL: string,
+  locale = "ru-RU",
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await (await openBrowser()).newContext({ baseURL, locale, acceptDownloads: true });
   const page = await context.newPage();
   // A dialog would mean injected script ran: fail loudly.

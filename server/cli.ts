@@ -14,6 +14,8 @@ Commands:
   start                                   start the server (same as npm start)
   migrate                                 apply database migrations and exit
   user create --email E --password P [--role admin|head|manager|department] [--name "Full Name"] [--head EMAIL]
+  seed --demo [--companies N] [--contacts-per-company K] [--seed S] [--append]
+                                          fill the database with a demo client base and demo users
 
 Configuration comes from the environment (DATABASE_URL, ACCORD_DATA_DIR, …); see README.md.`;
 
@@ -75,6 +77,10 @@ async function main(argv: string[]) {
     case "user":
       if (sub === "create") return userCreate(rest);
       break;
+    case "seed": {
+      const { seedCommand } = await import("./db/seed/command");
+      return seedCommand(argv.slice(1), withContext);
+    }
     case undefined:
     case "help":
     case "--help":

@@ -1,10 +1,12 @@
 import type { AppContext } from "../platform/context";
 import { ensureRecurring, type JobHandler } from "../platform/queue";
+import { importJob } from "./import";
 import { vacuum } from "./vacuum";
 
 /** Every background job by kind. Each handler is idempotent. */
 export const jobHandlers: Record<string, JobHandler> = {
   vacuum,
+  import: importJob,
 };
 
 /** Recurring jobs, registered at start (one pending row each, whatever the number of processes). */

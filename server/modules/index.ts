@@ -3,12 +3,30 @@ import type { AppContext } from "../platform/context";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { companiesRoutes } from "./companies/companies.routes";
+import { contactsRoutes } from "./contacts/contacts.routes";
+import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
+import { importsRoutes } from "./imports/imports.routes";
+import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
+import { viewsRoutes } from "./views/views.routes";
 
 /** Every module's routes, in one place so the OpenAPI document lists them all. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  for (const routes of [healthRoutes, authRoutes, usersRoutes, apiTokensRoutes, auditRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    usersRoutes,
+    apiTokensRoutes,
+    auditRoutes,
+    importsRoutes,
+    exportsRoutes,
+    companiesRoutes,
+    contactsRoutes,
+    searchRoutes,
+    viewsRoutes,
+  ]) {
     await routes(app, ctx);
   }
 }

@@ -21,7 +21,10 @@ function send(reply: FastifyReply, locale: Locale, error: AppError) {
     code: error.code,
   };
   if (error.errors)
-    body.errors = error.errors.map((e) => ({ path: e.path, message: customFieldMessage(e.message, locale) ?? e.message }));
+    body.errors = error.errors.map((e) => ({
+      path: e.path,
+      message: customFieldMessage(e.message, locale) ?? e.message,
+    }));
   if (typeof error.params.currentVersion === "number") body.currentVersion = error.params.currentVersion;
   return reply.status(error.status).type("application/problem+json").send(body);
 }

@@ -57,7 +57,41 @@ const messages = {
     ru: "Нельзя отключить или понизить последнего администратора.",
     en: "The last admin cannot be deactivated or demoted.",
   },
+  import_empty_file: {
+    ru: "Файл пуст: нет строки заголовков.",
+    en: "The file is empty: there is no header row.",
+  },
+  import_file_type: {
+    ru: "Файл не является CSV или XLSX (проверяется содержимое, а не имя файла).",
+    en: "The file is not a CSV or XLSX (its content is checked, not its name).",
+  },
+  import_xls_unsupported: {
+    ru: "Старый формат .xls не поддерживается: сохраните файл как .xlsx или CSV.",
+    en: "The old .xls format is not supported: save the file as .xlsx or CSV.",
+  },
+  import_unreadable: { ru: "Файл повреждён или не читается.", en: "The file is damaged or unreadable." },
+  import_finished: {
+    ru: "Импорт уже завершён, отменять нечего.",
+    en: "The import has already finished; there is nothing to cancel.",
+  },
   wrong_password: { ru: "Текущий пароль указан неверно.", en: "The current password is wrong." },
+  invalid_owner: {
+    ru: "Ответственным может быть только активный пользователь.",
+    en: "The owner must be an active user.",
+  },
+  not_deleted: { ru: "Запись не удалена.", en: "The record is not deleted." },
+  merge_into_self: {
+    ru: "Компанию нельзя объединить саму с собой.",
+    en: "A company cannot be merged into itself.",
+  },
+  company_merged: {
+    ru: "Компания объединена с другой; восстановить её нельзя — откройте основную карточку.",
+    en: "The company was merged into another one and cannot be restored; open the main card.",
+  },
+  company_deleted: {
+    ru: "Компания удалена: сначала восстановите её.",
+    en: "The company is deleted: restore it first.",
+  },
   internal: {
     ru: "Внутренняя ошибка сервера. Мы записали её в журнал.",
     en: "Internal server error. It has been logged.",

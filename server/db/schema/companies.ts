@@ -74,6 +74,8 @@ export const companies = pgTable(
     index("companies_inn_trgm_idx").using("gin", sql`${t.inn} gin_trgm_ops`),
     index("companies_phone_trgm_idx").using("gin", sql`${t.phoneSearch} gin_trgm_ops`),
     index("companies_search_idx").using("gin", t.searchVector),
+    // A target's history includes the companies merged into it.
+    index("companies_merged_idx").on(t.workspaceId, t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],
 );
 
@@ -106,6 +108,8 @@ export const contacts = pgTable(
   },
   (t) => [
     index("contacts_company_idx").on(t.workspaceId, t.companyId, t.id).where(sql`${t.deletedAt} is null`),
+    // Deleted contacts too: merges and transfers move them, a company's history lists them.
+    index("contacts_company_all_idx").on(t.workspaceId, t.companyId).where(sql`${t.companyId} is not null`),
     index("contacts_owner_name_idx")
       .on(t.workspaceId, t.ownerId, sql`${t.lastName} collate ru_icu`, t.id)
       .where(sql`${t.deletedAt} is null`),

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { businessColumns } from "./columns";
 
 /**
@@ -17,7 +17,9 @@ export const imports = pgTable(
     format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
     encoding: text("encoding"),
     delimiter: text("delimiter"),
-    mapping: jsonb("mapping").$type<Record<string, string>>().notNull().default({}),
+    mapping: jsonb("mapping").$type<Record<string, string | null>>().notNull().default({}),
+    /** The file's header row (unique names), so reports can show each rejected row's values. */
+    header: jsonb("header").$type<string[]>(),
     dryRun: boolean("dry_run").notNull().default(false),
     status: text("status", { enum: ["queued", "running", "done", "failed", "cancelled"] })
       .notNull()
@@ -27,6 +29,8 @@ export const imports = pgTable(
     created: integer("created").notNull().default(0),
     updated: integer("updated").notNull().default(0),
     failed: integer("failed").notNull().default(0),
+    /** Rows that matched an existing record and changed nothing in it. */
+    unchanged: integer("unchanged").notNull().default(0),
     error: text("error"),
   },
   (t) => [index("imports_user_idx").on(t.workspaceId, t.userId, t.id)],
@@ -45,4 +49,25 @@ export const importErrors = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>(),
   },
   (t) => [index("import_errors_import_idx").on(t.importId, t.row)],
+);
+
+/**
+ * Scratch space of a dry run: the match keys ("inn:…", "email:…") of what earlier batches
+ * would have created or updated, so a later row of the same file is planned as the real run
+ * would do it (an update, not a second create) without holding the file's keys in memory.
+ * Rows of an import are deleted when it finishes.
+ */
+export const importKeys = pgTable(
+  "import_keys",
+  {
+    importId: uuid("import_id").notNull(),
+    key: text("key").notNull(),
+    /** The planned record: an existing id, or the id a planned create would get. */
+    targetId: uuid("target_id").notNull(),
+    ownerId: uuid("owner_id").notNull(),
+    inn: text("inn"),
+    /** The file row that planned the create; null for an existing record. */
+    row: integer("row"),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.key] })],
 );

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuditEntry, AuditQuery } from "../../../contracts/audit";
 import { auditLog } from "../../db/schema/index";
@@ -21,7 +21,14 @@ export const presentAudit = (row: Row): AuditEntry => ({
 export async function listAuditEntries(
   db: Db,
   workspaceId: string,
-  filter: { entity?: string; entityId?: string; userIds?: readonly string[] | null; userId?: string },
+  filter: {
+    entity?: string;
+    entityId?: string;
+    userIds?: readonly string[] | null;
+    userId?: string;
+    /** Entries of any of these records (e.g. a company, its contacts and merged companies). */
+    targets?: readonly { entity: string; ids: readonly string[] }[];
+  },
   cursor: string | undefined,
   limit: number,
 ) {
@@ -35,6 +42,13 @@ export async function listAuditEntries(
         filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
         filter.userId ? eq(auditLog.userId, filter.userId) : undefined,
         filter.userIds ? inArray(auditLog.userId, [...filter.userIds]) : undefined,
+        filter.targets
+          ? or(
+              ...filter.targets.map((t) =>
+                and(eq(auditLog.entity, t.entity), inArray(auditLog.entityId, [...t.ids])),
+              ),
+            )
+          : undefined,
         cursor ? lt(auditLog.id, cursor) : undefined,
       ),
     )

@@ -37,9 +37,28 @@ export function companyFilterWhere(actor: Actor, reach: Reach, query: Partial<Co
     query.noContactSince
       ? or(isNull(companies.lastContactAt), lt(companies.lastContactAt, query.noContactSince))
       : undefined,
+    companyTextFilter(query.q),
   ];
   // An owner filter outside the actor's reach yields nothing, never someone else's rows.
   if (owners && requestedOwners && requestedOwners.every((id) => !owners.includes(id)))
     where.push(sql`false`);
   return and(...where) ?? sql`true`;
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
+
+/**
+ * `q` of the list: a part of the name, a near spelling of it (trigram word similarity, so
+ * «ромашко» finds «ООО «Ромашка»»), or the first digits of the INN. Each arm is served by a
+ * trigram index (companies_name_trgm_idx, companies_inn_trgm_idx).
+ */
+export function companyTextFilter(q: string | undefined): SQL | undefined {
+  const text = q?.trim().toLowerCase();
+  if (!text) return undefined;
+  const name = sql`lower(${companies.name})`;
+  const arms: SQL[] = [sql`${name} like ${`%${escapeLike(text)}%`}`];
+  if (text.length >= 3) arms.push(sql`${name} %> ${text}`);
+  const digits = text.replace(/[\s-]/g, "");
+  if (/^\d{3,12}$/.test(digits)) arms.push(sql`${companies.inn} like ${`${digits}%`}`);
+  return or(...arms);
 }

@@ -74,7 +74,10 @@ export async function openDatabase(options: {
       maxConnections: options.poolSize + 2,
       loadDataDir: options.loadDataDir,
     });
-    poolConfig = { host: embedded.socketDir, user: "postgres", database: "postgres", max: options.poolSize };
+    // One connection: PGlite has a single backend session anyway, and the socket server can
+    // interleave the extended-protocol messages of concurrent connections (seen here as wrong
+    // rows under load). Requests queue in the pool instead, which is what PGlite did internally.
+    poolConfig = { host: embedded.socketDir, user: "postgres", database: "postgres", max: 1 };
   }
   const timeout = Math.floor(options.statementTimeoutMs);
   const pool = new pg.Pool({

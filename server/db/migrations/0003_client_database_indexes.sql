@@ -1,0 +1,2 @@
+CREATE INDEX "companies_merged_idx" ON "companies" USING btree ("workspace_id","merged_into_id") WHERE "companies"."merged_into_id" is not null;--> statement-breakpoint
+CREATE INDEX "contacts_company_all_idx" ON "contacts" USING btree ("workspace_id","company_id") WHERE "contacts"."company_id" is not null;

@@ -1,0 +1,359 @@
+import { asc, sql } from "drizzle-orm";
+import { CompanyCreate } from "../../../contracts/companies";
+import { uuidv7 } from "../../../core/uuid";
+import { companies } from "../../db/schema/index";
+import type { Db } from "../../platform/db/client";
+import { fieldMessage } from "../../platform/field-messages";
+import {
+  type EntityImporter,
+  emptyOutcome,
+  type ImportContext,
+  type ImportNote,
+  issueNotes,
+  planText,
+} from "../imports/imports.importer";
+import { Matcher, matchKeys, matchText } from "../imports/imports.matcher";
+import type { SourceRow } from "../imports/imports.reader";
+import {
+  type ColumnSpec,
+  flushGinPending,
+  insertRecordset,
+  updateRecordset,
+} from "../imports/imports.recordset";
+import { plannedKeys, savePlannedKeys } from "../imports/imports.repo";
+import {
+  isBlankRow,
+  parseKind,
+  parseStatus,
+  restoreLeadingZero,
+  rowData,
+  splitList,
+  splitTags,
+} from "../imports/imports.values";
+import { phoneSearchText, uniqueEmails, uniquePhones, uniqueTags } from "./companies.normalize";
+
+/**
+ * The company importer. Each row is validated with exactly `CompanyCreate` (the rules of the
+ * form), then matched to an existing company by INN, then by e-mail — against the database
+ * (one lookup per batch) and against the earlier rows of the same batch. A match is updated:
+ * filled cells overwrite, lists (phones, e-mails, tags) are merged, empty cells keep what is
+ * there, the owner never changes (moving clients is a transfer). No match: a new company owned
+ * by the mapped «Ответственный» if the actor may assign to them, else by the actor.
+ */
+
+const scalarFields = [
+  "name",
+  "fullName",
+  "kind",
+  "status",
+  "inn",
+  "kpp",
+  "ogrn",
+  "bik",
+  "account",
+  "corrAccount",
+  "bankName",
+  "industry",
+  "region",
+  "city",
+  "segment",
+  "source",
+  "website",
+  "address",
+  "notes",
+] as const;
+const listFields = [
+  ["phones", 20, uniquePhones],
+  ["emails", 20, uniqueEmails],
+  ["tags", 30, uniqueTags],
+] as const;
+
+type State = { [K in (typeof scalarFields)[number]]: CompanyCreate[K] | null } & {
+  phones: string[];
+  emails: string[];
+  tags: string[];
+};
+
+type Prepared = {
+  row: number;
+  values: string[];
+  input?: CompanyCreate;
+  present?: ReadonlySet<string>;
+  ownerCell?: string;
+  notes?: ImportNote[];
+};
+
+function toRaw(ctx: ImportContext, values: readonly string[]) {
+  const raw: Record<string, unknown> = {};
+  const lists: Record<string, string[]> = {};
+  let ownerCell: string | undefined;
+  for (const { index, field } of ctx.columns) {
+    const cell = values[index]?.trim();
+    if (!cell) continue;
+    if (field === "phones") lists.phones = [...(lists.phones ?? []), ...splitList(cell)];
+    else if (field === "emails") lists.emails = [...(lists.emails ?? []), ...splitList(cell, true)];
+    else if (field === "tags") lists.tags = [...(lists.tags ?? []), ...splitTags(cell)];
+    else if (field === "owner") ownerCell ??= cell;
+    else if (raw[field] !== undefined) continue;
+    else if (field === "kind") raw.kind = parseKind(cell);
+    else if (field === "status") raw.status = parseStatus(cell);
+    else if (field === "inn" || field === "kpp" || field === "bik")
+      raw[field] = restoreLeadingZero(field, cell);
+    else raw[field] = cell;
+  }
+  Object.assign(raw, lists);
+  return { raw, ownerCell };
+}
+
+function prepare(ctx: ImportContext, rows: SourceRow[]): Prepared[] {
+  const out: Prepared[] = [];
+  for (const { row, values } of rows) {
+    if (isBlankRow(values)) continue;
+    const { raw, ownerCell } = toRaw(ctx, values);
+    const present = new Set(Object.keys(raw));
+    // A 12-digit INN belongs to a person or an entrepreneur; without a kind column assume the latter.
+    if (!raw.kind && typeof raw.inn === "string" && raw.inn.replace(/\D/g, "").length === 12)
+      raw.kind = "entrepreneur";
+    const parsed = CompanyCreate.safeParse(raw);
+    if (!parsed.success) {
+      const notes = issueNotes(row, parsed.error.issues, ctx.locale, rowData(ctx.header, values));
+      out.push({ row, values, notes });
+      continue;
+    }
+    const input = parsed.data;
+    input.phones = uniquePhones(input.phones);
+    input.emails = uniqueEmails(input.emails);
+    input.tags = uniqueTags(input.tags);
+    out.push({ row, values, input, present, ownerCell });
+  }
+  return out;
+}
+
+function stateOf(source: Partial<Record<keyof State, unknown>>): State {
+  const state = { phones: [], emails: [], tags: [] } as unknown as State;
+  const target = state as Record<string, unknown>;
+  for (const f of scalarFields) target[f] = source[f] ?? null;
+  for (const [f] of listFields) target[f] = [...((source[f] as string[] | undefined) ?? [])];
+  return state;
+}
+
+/** Applies a row to a company: filled cells overwrite, lists merge. True if anything changed. */
+function merge(state: State, input: CompanyCreate, present: ReadonlySet<string>): boolean {
+  let changed = false;
+  const s = state as Record<string, unknown>;
+  for (const f of scalarFields) {
+    if (!present.has(f)) continue;
+    const value = input[f] ?? null;
+    if (s[f] !== value) {
+      s[f] = value;
+      changed = true;
+    }
+  }
+  for (const [f, max, unique] of listFields) {
+    if (!present.has(f)) continue;
+    const merged = unique([...state[f], ...input[f]]).slice(0, max);
+    if (merged.length !== state[f].length) {
+      state[f] = merged;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Columns written by an import (JSON keys of a recordset row are these SQL names). */
+const dataColumns: ColumnSpec = [
+  ["name", "text"],
+  ["full_name", "text"],
+  ["kind", "text"],
+  ["status", "text"],
+  ["inn", "text"],
+  ["kpp", "text"],
+  ["ogrn", "text"],
+  ["bik", "text"],
+  ["account", "text"],
+  ["corr_account", "text"],
+  ["bank_name", "text"],
+  ["industry", "text"],
+  ["region", "text"],
+  ["city", "text"],
+  ["segment", "text"],
+  ["source", "text"],
+  ["tags", "text[]"],
+  ["phones", "text[]"],
+  ["emails", "text[]"],
+  ["phone_search", "text"],
+  ["website", "text"],
+  ["address", "text"],
+  ["notes", "text"],
+];
+const insertColumns: ColumnSpec = [
+  ["id", "uuid"],
+  ["workspace_id", "uuid"],
+  ["created_by", "uuid"],
+  ["owner_id", "uuid"],
+  ...dataColumns,
+];
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function record(state: State): Record<string, unknown> {
+  const out: Record<string, unknown> = { phone_search: phoneSearchText(state.phones) };
+  for (const [key, value] of Object.entries(state)) out[snake(key)] = value;
+  return out;
+}
+
+/**
+ * The existing companies a batch may match, locked for the batch. Every key is one index probe
+ * in a lateral subquery (OFFSET 0 keeps the planner from flattening it): a plain
+ * `inn = any(…1000 values)` was planned on the trigram GIN index (seconds), and
+ * `emails && array[…1000]` is estimated to match everything and scans the table.
+ */
+async function lockMatches(tx: Db, workspaceId: string, inns: string[], emails: string[]) {
+  if (!inns.length && !emails.length) return [];
+  const L0 = performance.now();
+  if (emails.length) await flushGinPending(tx, "companies_emails_idx");
+  console.log(`flush ${(performance.now() - L0).toFixed(0)}`);
+  const live = sql`c.workspace_id = ${workspaceId} and c.deleted_at is null`;
+  const q = sql`
+    select c.id from unnest(${sql.param(inns)}::text[]) as k(inn)
+      cross join lateral (select c.id from companies c where ${live} and c.inn = k.inn offset 0) c
+    union
+    select c.id from unnest(${sql.param(emails)}::text[]) as k(email)
+      cross join lateral (select c.id, c.workspace_id, c.deleted_at from companies c
+        where c.emails @> array[k.email] offset 0) c
+      where ${live}`;
+  if (process.env.EXPLAIN_IMPORT) { const plan = await tx.execute(sql`explain analyze ${q}`); console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n").slice(0, 3000)); }
+  const ids = await tx.execute<{ id: string }>(q);
+  if (!ids.rows.length) return [];
+  return tx
+    .select()
+    .from(companies)
+    .where(sql`${companies.id} = any(${sql.param(ids.rows.map((r) => r.id))}::uuid[])`)
+    .orderBy(asc(companies.id))
+    .for("update");
+}
+
+async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
+  const T0 = performance.now();
+  const result = emptyOutcome();
+  const valid = prepared.filter((p) => p.input);
+  const inns = [...new Set(valid.flatMap((p) => (p.input!.inn ? [p.input!.inn] : [])))];
+  const emails = [...new Set(valid.flatMap((p) => p.input!.emails))];
+  const existing = await lockMatches(tx, ctx.actor.workspaceId, inns, emails);
+  const T1 = performance.now();
+  const planned = ctx.dryRun
+    ? await plannedKeys(tx, ctx.importId, matchKeys(null, emails).concat(inns.map((i) => `inn:${i}`)))
+    : [];
+  const matcher = new Matcher<State>(
+    existing.map((c) => ({ ...c, keys: matchKeys(c.inn, c.emails), state: () => stateOf(c) })),
+    planned,
+    (ownerId) => ctx.owners.mayTouch(ownerId),
+  );
+
+  for (const p of prepared) {
+    if (!p.input) {
+      result.failed++;
+      result.notes.push(...p.notes!);
+      continue;
+    }
+    const keys = matchKeys(p.input.inn, p.input.emails);
+    const match = matcher.find(keys, p.input.inn);
+    if (match && "blocked" in match) {
+      result.failed++;
+      const message = fieldMessage({ code: "custom", message: "import_not_yours" }, ctx.locale);
+      result.notes.push({
+        row: p.row,
+        path: match.blocked,
+        message,
+        outcome: "reject",
+        data: rowData(ctx.header, p.values),
+      });
+      continue;
+    }
+    if (match) {
+      const t = match.target;
+      const changed = t.state ? merge(t.state, p.input, p.present!) : true;
+      t.dirty ||= changed;
+      t.inn ??= p.input.inn ?? null;
+      matcher.index(t, keys);
+      if (changed) result.updated++;
+      else result.unchanged++;
+      if (ctx.dryRun)
+        result.notes.push(
+          planNote(p, changed ? "update" : "unchanged", matchText(t, match.via, changed, ctx.locale), t.id),
+        );
+      continue;
+    }
+    const { ownerId, replaced } = ctx.owners.ownerFor(p.ownerCell);
+    const t = matcher.add(
+      {
+        id: uuidv7(),
+        isNew: true,
+        ownerId,
+        version: 0,
+        state: stateOf(p.input),
+        inn: p.input.inn ?? null,
+        firstRow: p.row,
+        dirty: true,
+      },
+      keys,
+    );
+    result.created++;
+    if (ctx.dryRun) {
+      const text = planText("create", ctx.locale);
+      result.notes.push(
+        planNote(p, "create", replaced ? `${text}; ${planText("ownerReplaced", ctx.locale)}` : text, t.id),
+      );
+    }
+  }
+
+  if (ctx.dryRun) {
+    await savePlannedKeys(tx, matcher.plannedRows(ctx.importId));
+    return result;
+  }
+  const T2 = performance.now();
+  const dirty = matcher.dirty();
+  const inserts = dirty.filter((t) => t.isNew);
+  await insertRecordset(
+    tx,
+    "companies",
+    insertColumns,
+    inserts.map((t) => ({
+      id: t.id,
+      workspace_id: ctx.actor.workspaceId,
+      created_by: ctx.actor.id,
+      owner_id: t.ownerId,
+      ...record(t.state!),
+    })),
+  );
+  const T3 = performance.now();
+  const updates = dirty.filter((t) => !t.isNew);
+  const done = await updateRecordset(
+    tx,
+    "companies",
+    ctx.actor.workspaceId,
+    dataColumns,
+    updates.map((t) => ({ id: t.id, version: t.version, ...record(t.state!) })),
+  );
+  // Rows were locked FOR UPDATE; a mismatch means a bug, and the batch must not commit half.
+  console.log(`lookup ${(T1-T0).toFixed(0)} match ${(T2-T1).toFixed(0)} insert ${(T3-T2).toFixed(0)} update ${(performance.now()-T3).toFixed(0)}`);
+  if (done !== updates.length) throw new Error(`import batch: ${updates.length - done} updates lost`);
+  return result;
+}
+
+function planNote(
+  p: Prepared,
+  outcome: ImportNote["outcome"],
+  message: string,
+  targetId: string,
+): ImportNote {
+  return {
+    row: p.row,
+    path: "",
+    message,
+    outcome,
+    data: { name: p.input!.name, inn: p.input!.inn ?? null, targetId },
+  };
+}
+
+export const companiesImporter: EntityImporter<Prepared[]> = { prepare, apply };

@@ -1,0 +1,34 @@
+import type { Contact } from "../../../contracts/contacts";
+import type { contacts } from "../../db/schema/index";
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+export function contactFullName(row: Pick<ContactRow, "lastName" | "firstName" | "middleName">): string {
+  return [row.lastName, row.firstName, row.middleName].filter(Boolean).join(" ");
+}
+
+export function presentContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    companyId: row.companyId,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    middleName: row.middleName,
+    fullName: contactFullName(row),
+    position: row.position,
+    phones: row.phones,
+    emails: row.emails,
+    notes: row.notes,
+    consent: {
+      marketing: row.consentMarketing === "granted",
+      status: row.consentMarketing,
+      at: row.consentAt,
+      source: row.consentSource,
+    },
+    ownerId: row.ownerId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+    version: row.version,
+  };
+}

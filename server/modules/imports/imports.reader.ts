@@ -1,0 +1,118 @@
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import type { Config } from "../../platform/config";
+import { openStored } from "../../platform/storage";
+import { type Delimiter, type Encoding, iconvName } from "./imports.detect";
+
+/** One record of the file: `row` as a spreadsheet numbers it (the header is row 1). */
+export type SourceRow = { row: number; values: string[] };
+
+export type StoredFile = {
+  key: string;
+  format: "csv" | "xlsx";
+  encoding: Encoding | null;
+  delimiter: Delimiter | null;
+};
+
+/**
+ * Streams the records of a stored file, the header first. Nothing is loaded whole: CSV goes
+ * through an iconv decoder into csv-parse, XLSX through exceljs's streaming reader (first
+ * worksheet only). Leaving the loop early closes the file.
+ */
+export function readRows(config: Config, file: StoredFile): AsyncGenerator<SourceRow> {
+  return file.format === "csv" ? readCsv(config, file) : readXlsx(config, file);
+}
+
+async function* readCsv(config: Config, file: StoredFile): AsyncGenerator<SourceRow> {
+  const input = openStored(config, file.key);
+  const parser = parse({
+    delimiter: file.delimiter ?? ";",
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+    // A never-closed quote must not swallow the rest of a huge file into one record.
+    max_record_size: 1024 * 1024,
+  });
+  input.pipe(iconv.decodeStream(iconvName[file.encoding ?? "utf-8"])).pipe(parser);
+  input.on("error", (error) => parser.destroy(error));
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, values: record };
+    }
+  } finally {
+    parser.destroy();
+    input.destroy();
+  }
+}
+
+async function* readXlsx(config: Config, file: StoredFile): AsyncGenerator<SourceRow> {
+  const input = openStored(config, file.key);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
+  try {
+    for await (const sheet of workbook) {
+      for await (const r of sheet) {
+        const values = Array.isArray(r.values) ? r.values : [];
+        const cells: string[] = [];
+        // exceljs rows are 1-based and sparse.
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        yield { row: r.number, values: cells };
+      }
+      break;
+    }
+  } finally {
+    input.destroy();
+  }
+}
+
+/** A cell as the text a person sees; long integers without exponent notation. */
+export function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number")
+    return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+  if (typeof value === "boolean") return value ? "1" : "0";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((t) => t.text).join("");
+  if ("formula" in value || "sharedFormula" in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result);
+  if ("hyperlink" in value) return cellText((value as { text?: ExcelJS.CellValue }).text);
+  return "";
+}
+
+/** Counts the data records (after the header) with the same reader, for the progress bar. */
+export async function countDataRows(
+  config: Config,
+  file: StoredFile,
+  onProgress?: (n: number) => Promise<void>,
+): Promise<number> {
+  let n = -1;
+  for await (const _ of readRows(config, file)) {
+    n++;
+    if (onProgress && n > 0 && n % 200_000 === 0) await onProgress(n);
+  }
+  return Math.max(0, n);
+}
+
+/**
+ * Header cells made unique and non-empty ("Телефон", "Телефон (2)", "Колонка 5"), since the
+ * mapping is keyed by header name.
+ */
+export function uniqueHeader(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((raw, i) => {
+    const base = raw.replace(/^\uFEFF/, "").trim() || `Column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}

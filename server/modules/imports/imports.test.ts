@@ -1,0 +1,376 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, companies } from "../../db/schema/index";
+import { createHarness, type Harness, type Session } from "../../test/harness";
+import {
+  badInn,
+  companyCount,
+  cp1251,
+  csv,
+  inn10,
+  runJobs,
+  seedCompany,
+  upload,
+  useTempDataDir,
+  xlsx,
+} from "./imports.test-support";
+
+let h: Harness;
+let admin: Session;
+beforeAll(async () => {
+  h = await createHarness();
+  useTempDataDir(h);
+  admin = await h.userWith("admin", { email: "admin@example.ru" });
+});
+afterAll(() => h.close());
+
+const header = [
+  "Наименование",
+  "ИНН",
+  "КПП",
+  "Эл. почта",
+  "Рабочий телефон",
+  "Город",
+  "Ответственный",
+  "Теги",
+];
+
+async function startImport(session: Session, uploadId: string, dryRun: boolean, mapping?: unknown) {
+  const res = await h.post("/api/v1/imports", { uploadId, entity: "companies", dryRun, mapping }, session);
+  expect(res.statusCode, res.body).toBe(202);
+  return res.json() as { id: string; status: string };
+}
+
+async function finished(session: Session, id: string) {
+  await runJobs(h);
+  const res = await h.get(`/api/v1/imports/${id}`, session);
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+
+describe("import preview: what the file is, by its content", () => {
+  it("auto-maps a Windows-1251 CSV with ';' and Russian headers", async () => {
+    const file = cp1251(
+      csv([
+        header,
+        ["ООО «Ромашка»", inn10(1), "770101001", "info@romashka.ru", "+7 495 123-45-67", "Москва", "", "опт"],
+      ]),
+    );
+    const res = await upload(
+      h,
+      "/api/v1/imports/preview",
+      admin,
+      { entity: "companies" },
+      { name: "clients.csv", content: file },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json();
+    expect(preview).toMatchObject({ format: "csv", encoding: "windows-1251", delimiter: ";", header });
+    expect(preview.rows[0][0]).toBe("ООО «Ромашка»");
+    expect(preview.suggestedMapping).toEqual({
+      Наименование: "name",
+      ИНН: "inn",
+      КПП: "kpp",
+      "Эл. почта": "emails",
+      "Рабочий телефон": "phones",
+      Город: "city",
+      Ответственный: "owner",
+      Теги: "tags",
+    });
+  });
+
+  it("detects UTF-8 with a BOM and ',' and English headers", async () => {
+    const text = `\uFEFF${csv(
+      [
+        ["Name", "INN", "E-mail", "Phone"],
+        ["Acme", inn10(2), "a@acme.ru", "8 916 000-00-00"],
+      ],
+      ",",
+    )}`;
+    const res = await upload(h, "/api/v1/imports/preview", admin, {}, { name: "acme.csv", content: text });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      encoding: "utf-8-bom",
+      delimiter: ",",
+      header: ["Name", "INN", "E-mail", "Phone"],
+      suggestedMapping: { Name: "name", INN: "inn", "E-mail": "emails", Phone: "phones" },
+    });
+  });
+
+  it("refuses a file that is not what its name says", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const zipOfText = await xlsx([["a"]]);
+    const cases: [string, Buffer | string, number][] = [
+      ["photo.csv", png, 415],
+      ["table.csv", zipOfText, 415], // a real XLSX under a .csv name
+      ["table.xlsx", "Наименование;ИНН\r\nА;1\r\n", 415], // text under an .xlsx name
+      ["old.xls", Buffer.from("d0cf11e0a1b11ae1000000000000", "hex"), 415],
+      ["archive.xlsx", zipWithout(), 415], // a ZIP without spreadsheet content types
+      ["empty.csv", "", 422],
+    ];
+    for (const [name, content, status] of cases) {
+      const res = await upload(h, "/api/v1/imports/preview", admin, {}, { name, content });
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(status);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+    }
+  });
+
+  it("answers 413 beyond the upload limit", async () => {
+    const limit = h.ctx.config.uploadLimitBytes;
+    h.ctx.config.uploadLimitBytes = 1000;
+    try {
+      const big = csv([["Наименование"], ...Array.from({ length: 200 }, (_, i) => [`Компания ${i}`])]);
+      const res = await upload(h, "/api/v1/imports/preview", admin, {}, { name: "big.csv", content: big });
+      expect(res.statusCode).toBe(413);
+    } finally {
+      h.ctx.config.uploadLimitBytes = limit;
+    }
+  });
+
+  it("a role without the import right gets 403; an upload is not usable by someone else", async () => {
+    const dept = await h.userWith("department");
+    const res = await upload(
+      h,
+      "/api/v1/imports/preview",
+      dept,
+      {},
+      { name: "a.csv", content: "Наименование\r\nА\r\n" },
+    );
+    expect(res.statusCode).toBe(403);
+    const mine = await upload(
+      h,
+      "/api/v1/imports/preview",
+      admin,
+      {},
+      { name: "a.csv", content: "Наименование\r\nА\r\n" },
+    );
+    const manager = await h.userWith("manager");
+    const other = await h.post(
+      "/api/v1/imports",
+      { uploadId: mine.json().uploadId, entity: "companies" },
+      manager,
+    );
+    expect(other.statusCode).toBe(404);
+  });
+});
+
+/** ZIP with one stored entry "a.txt" (no [Content_Types].xml). */
+function zipWithout(): Buffer {
+  const name = Buffer.from("a.txt");
+  const data = Buffer.from("hi");
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(name.length, 28);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(1, 8);
+  eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(46 + name.length, 12);
+  eocd.writeUInt32LE(30 + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, central, name, eocd]);
+}
+
+describe("dry run, real run, error report", () => {
+  let uploadId: string;
+  let existingByInn: string;
+  let existingByEmail: string;
+  const rows = [
+    header,
+    ["ООО Альфа", inn10(10), "770101001", "", "", "Москва", "", ""], // row 2: update by INN
+    ["Бета", "", "", "hello@beta.ru", "", "Казань", "", "vip"], // row 3: update by email
+    ["ООО Гамма", inn10(12), "", "gamma@example.ru", "+7 (495) 111-22-33", "Тверь", "", "опт, vip"], // row 4: create
+    ["ООО Дельта", badInn(13), "", "", "", "", "", ""], // row 5: INN checksum
+    ["", inn10(14), "", "", "", "", "", ""], // row 6: no name
+    ["ООО Эпсилон", "", "", "not-an-email", "", "", "", ""], // row 7: bad e-mail
+    ["Гамма филиал", inn10(12), "", "", "", "Тверь", "", "розница"], // row 8: same INN as row 4
+  ];
+
+  beforeAll(async () => {
+    existingByInn = (await seedCompany(h, admin.user.id, { name: "Альфа", inn: inn10(10), city: "Тула" })).id;
+    existingByEmail = (await seedCompany(h, admin.user.id, { name: "Бета", emails: ["hello@beta.ru"] })).id;
+    const res = await upload(
+      h,
+      "/api/v1/imports/preview",
+      admin,
+      {},
+      { name: "clients.csv", content: cp1251(csv(rows)) },
+    );
+    uploadId = res.json().uploadId;
+  });
+
+  it("a dry run reports every row with field and reason, and writes nothing", async () => {
+    const before = await companyCount(h);
+    const started = await startImport(admin, uploadId, true);
+    expect(started.status).toBe("queued");
+    const result = await finished(admin, started.id);
+    expect(result).toMatchObject({
+      status: "done",
+      dryRun: true,
+      total: 7,
+      processed: 7,
+      created: 1,
+      updated: 3,
+      failed: 3,
+    });
+    expect(result.errors.map((e: { row: number; path: string }) => [e.row, e.path])).toEqual([
+      [5, "inn"],
+      [6, "name"],
+      [7, "emails"],
+    ]);
+    expect(result.errors[0].message).toMatch(/контрольн/);
+    expect(await companyCount(h)).toBe(before);
+    const [alpha] = await h.ctx.db.select().from(companies).where(eq(companies.id, existingByInn));
+    expect(alpha!.city).toBe("Тула");
+    const plan = await h.get(`/api/v1/imports/${started.id}/plan.csv`, admin);
+    expect(plan.statusCode).toBe(200);
+    expect(plan.body.startsWith("\uFEFF")).toBe(true);
+    const lines = plan.body.trim().split("\r\n");
+    expect(lines).toHaveLength(1 + 7);
+    expect(lines.find((l) => l.startsWith("8;"))).toMatch(/обновить;;Совпадение со строкой 4/);
+    expect(lines.find((l) => l.startsWith("4;"))).toMatch(/создать/);
+    expect(lines.find((l) => l.startsWith("5;"))).toMatch(/отклонить;inn;/);
+  });
+
+  it("the real run creates and updates (INN, then e-mail) and the report lists the bad rows", async () => {
+    const before = await companyCount(h);
+    const started = await startImport(admin, uploadId, false);
+    const result = await finished(admin, started.id);
+    expect(result).toMatchObject({ status: "done", dryRun: false, created: 1, updated: 3, failed: 3 });
+    expect(await companyCount(h)).toBe(before + 1);
+    const [alpha] = await h.ctx.db.select().from(companies).where(eq(companies.id, existingByInn));
+    expect(alpha).toMatchObject({ name: "ООО Альфа", city: "Москва", kpp: "770101001", version: 2 });
+    const [beta] = await h.ctx.db.select().from(companies).where(eq(companies.id, existingByEmail));
+    expect(beta).toMatchObject({ city: "Казань", tags: ["vip"] });
+    const [gamma] = await h.ctx.db
+      .select()
+      .from(companies)
+      .where(eq(companies.inn, inn10(12)));
+    expect(gamma).toMatchObject({
+      name: "Гамма филиал",
+      ownerId: admin.user.id,
+      createdBy: admin.user.id,
+      tags: ["опт", "vip", "розница"],
+      phones: ["+7 (495) 111-22-33"],
+      emails: ["gamma@example.ru"],
+    });
+    expect(gamma!.phoneSearch).toContain("74951112233");
+
+    const report = await h.get(`/api/v1/imports/${started.id}/errors.csv`, admin);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers["content-type"]).toContain("text/csv");
+    const lines = report.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(`Строка;Поле;Колонка;Ошибка;${header.join(";")}`);
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(`5;inn;ИНН;`);
+    expect(lines[1]).toContain(badInn(13));
+    expect(lines[2]).toMatch(/^6;name;Наименование;/);
+    expect(lines[3]).toMatch(/^7;emails;Эл\. почта;.*not-an-email/);
+
+    const audit = await h.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, started.id));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "import", entity: "import", userId: admin.user.id });
+    expect(audit[0]!.changes).toMatchObject({ created: { to: 1 }, updated: { to: 3 }, failed: { to: 3 } });
+  });
+
+  it("running the same import again changes nothing and creates no duplicates", async () => {
+    const before = await h.ctx.db.select().from(companies).orderBy(companies.id);
+    const started = await startImport(admin, uploadId, false);
+    const result = await finished(admin, started.id);
+    expect(result).toMatchObject({ status: "done", created: 0, failed: 3 });
+    expect(result.updated + result.unchanged).toBe(4);
+    const after = await h.ctx.db.select().from(companies).orderBy(companies.id);
+    expect(after.map((c) => [c.id, c.name, c.inn, c.tags, c.emails])).toEqual(
+      before.map((c) => [c.id, c.name, c.inn, c.tags, c.emails]),
+    );
+  });
+
+  it("imports lists show own imports; someone else's import is 404; a finished import cannot be cancelled", async () => {
+    const manager = await h.userWith("manager");
+    const list = await h.get("/api/v1/imports?limit=2", admin);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(2);
+    expect(list.json().nextCursor).not.toBeNull();
+    expect((await h.get("/api/v1/imports", manager)).json().items).toEqual([]);
+    const id = list.json().items[0].id;
+    expect((await h.get(`/api/v1/imports/${id}`, manager)).statusCode).toBe(404);
+    expect((await h.get(`/api/v1/imports/${id}/errors.csv`, manager)).statusCode).toBe(404);
+    const cancel = await h.post(`/api/v1/imports/${id}/cancel`, {}, admin);
+    expect(cancel.statusCode).toBe(422);
+  });
+});
+
+describe("XLSX and multipart in one call", () => {
+  it("imports an XLSX sent together with its fields", async () => {
+    const file = await xlsx([
+      ["Название компании", "ИНН", "БИК", "Р/с", "Email рабочий", "Статус"],
+      ["ООО Ксения", Number(inn10(20)), 44525225, "40702810938000012345", "x@ksenia.ru", "Клиент"],
+      ["ИП Петров", "", "", "", "petrov@ip.ru", "Потенциальный"],
+    ]);
+    const res = await upload(
+      h,
+      "/api/v1/imports",
+      admin,
+      { entity: "companies" },
+      { name: "from-1c.xlsx", content: file },
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ format: "xlsx", encoding: null });
+    const result = await finished(admin, res.json().id);
+    expect(result).toMatchObject({ status: "done", created: 2, failed: 0 });
+    const [ksenia] = await h.ctx.db
+      .select()
+      .from(companies)
+      .where(eq(companies.inn, inn10(20)));
+    expect(ksenia).toMatchObject({
+      name: "ООО Ксения",
+      status: "client",
+      bik: "044525225",
+      emails: ["x@ksenia.ru"],
+    });
+  });
+
+  it("a cancelled import writes nothing", async () => {
+    const before = await companyCount(h);
+    const file = csv([["Наименование"], ["Отменённая"]]);
+    const res = await upload(
+      h,
+      "/api/v1/imports",
+      admin,
+      { entity: "companies" },
+      { name: "c.csv", content: file },
+    );
+    const cancel = await h.post(`/api/v1/imports/${res.json().id}/cancel`, {}, admin);
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.json().status).toBe("cancelled");
+    await runJobs(h);
+    expect((await h.get(`/api/v1/imports/${res.json().id}`, admin)).json().status).toBe("cancelled");
+    expect(await companyCount(h)).toBe(before);
+  });
+
+  it("refuses a mapping to an unknown field or column", async () => {
+    const res = await upload(
+      h,
+      "/api/v1/imports/preview",
+      admin,
+      {},
+      { name: "m.csv", content: "Наименование\r\nА\r\n" },
+    );
+    const bad = await h.post(
+      "/api/v1/imports",
+      { uploadId: res.json().uploadId, entity: "companies", mapping: { Наименование: "password" } },
+      admin,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe("mapping.Наименование");
+  });
+});

@@ -1,0 +1,58 @@
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../db/seed/demo";
+import { createHarness, type Harness } from "../test/harness";
+import { RestoreError, restoreBackup, tableFingerprints, writeBackup } from "./backup";
+
+let source: Harness;
+let target: Harness;
+beforeAll(async () => {
+  [source, target] = await Promise.all([createHarness(), createHarness()]);
+  await seedDemo(source.ctx.database, source.ctx.workspaceId, {
+    companies: 300,
+    contactsPerCompany: 2,
+    seed: 7,
+  });
+});
+afterAll(async () => {
+  await Promise.all([source.close(), target.close()]);
+});
+
+async function backupBytes(h: Harness): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await writeBackup(h.ctx.database.pool, out);
+  return Buffer.concat(chunks);
+}
+
+describe("backup and restore", () => {
+  it("round-trips the demo data set: every table identical", async () => {
+    const bytes = await backupBytes(source);
+    const result = await restoreBackup(target.ctx.database.pool, PassThrough.from([bytes]));
+    expect(result.rows).toBeGreaterThan(900);
+    const [a, b] = await Promise.all([
+      tableFingerprints(source.ctx.database.pool),
+      tableFingerprints(target.ctx.database.pool),
+    ]);
+    expect(b).toEqual(a);
+    expect(Number(a.companies?.split(":")[0])).toBe(300);
+  });
+
+  it("refuses to restore into a database that is not empty, and changes nothing", async () => {
+    const bytes = await backupBytes(source);
+    const before = await tableFingerprints(target.ctx.database.pool);
+    await expect(restoreBackup(target.ctx.database.pool, PassThrough.from([bytes]))).rejects.toThrow(
+      RestoreError,
+    );
+    expect(await tableFingerprints(target.ctx.database.pool)).toEqual(before);
+  });
+
+  it("refuses a file that is not an Accord backup", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const fake = gzipSync(Buffer.from('{"format":"something-else"}\n'));
+    await expect(restoreBackup(target.ctx.database.pool, PassThrough.from([fake]))).rejects.toThrow(
+      /Not an Accord backup/,
+    );
+  });
+});
