@@ -14,6 +14,8 @@ Commands:
   start                                   start the server (same as npm start)
   migrate                                 apply database migrations and exit
   user create --email E --password P [--role admin|head|manager|department] [--name "Full Name"] [--head EMAIL]
+  backup FILE                             write a consistent backup of the whole database to FILE
+  restore FILE                            restore FILE into an empty data directory or database
   seed --demo [--companies N] [--contacts-per-company K] [--seed S] [--append]
                                           fill the database with a demo client base and demo users
 
@@ -77,6 +79,22 @@ async function main(argv: string[]) {
     case "user":
       if (sub === "create") return userCreate(rest);
       break;
+    case "backup":
+    case "restore": {
+      if (!sub) throw new Error(`accord ${command} FILE: name the backup file`);
+      const { backupToFile, restoreFromFile } = await import("./platform/backup");
+      return withContext(async (ctx) => {
+        const started = Date.now();
+        const result =
+          command === "backup"
+            ? await backupToFile(ctx.database.pool, sub)
+            : await restoreFromFile(ctx.database.pool, sub);
+        const verb = command === "backup" ? "Backed up" : "Restored";
+        console.log(
+          `${verb} ${result.rows} rows of ${result.tables} tables in ${((Date.now() - started) / 1000).toFixed(1)} s (${sub}).`,
+        );
+      });
+    }
     case "seed": {
       const { seedCommand } = await import("./db/seed/command");
       return seedCommand(argv.slice(1), withContext);
@@ -92,6 +110,10 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof DataDirInUseError || error instanceof Error ? error.message : error);
+  if (error instanceof DataDirInUseError) {
+    console.error(
+      `${error.message}\nWhile the server runs, an admin downloads a backup from Settings or with GET /api/v1/admin/backup.`,
+    );
+  } else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

@@ -3,6 +3,7 @@ import type { AppContext } from "../platform/context";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { backupsRoutes } from "./backups/backups.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
 import { exportsRoutes } from "./exports/exports.routes";
@@ -20,6 +21,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     usersRoutes,
     apiTokensRoutes,
     auditRoutes,
+    backupsRoutes,
     importsRoutes,
     exportsRoutes,
     companiesRoutes,

@@ -48,6 +48,18 @@ describe("backup and restore", () => {
     expect(await tableFingerprints(target.ctx.database.pool)).toEqual(before);
   });
 
+  it("an admin downloads a backup from the running server; a manager may not", async () => {
+    const admin = await source.userWith("admin");
+    const manager = await source.userWith("manager");
+    expect((await source.get("/api/v1/admin/backup", manager)).statusCode).toBe(403);
+    const res = await source.get("/api/v1/admin/backup", admin);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/gzip");
+    const { gunzipSync } = await import("node:zlib");
+    const first = gunzipSync(res.rawPayload).toString().split("\n")[0]!;
+    expect(JSON.parse(first)).toMatchObject({ format: "accord-backup/1" });
+  });
+
   it("refuses a file that is not an Accord backup", async () => {
     const { gzipSync } = await import("node:zlib");
     const fake = gzipSync(Buffer.from('{"format":"something-else"}\n'));

@@ -60,6 +60,9 @@ export const permissionTable = {
     create: { admin: "own", head: "own", manager: "own", department: "own" },
     delete: { admin: "own", head: "own", manager: "own", department: "own" },
   },
+  backups: {
+    read: { admin: "all" },
+  },
   settings: {
     read: { admin: "all", head: "all", manager: "all", department: "all" },
     update: { admin: "all" },
