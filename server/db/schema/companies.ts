@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { customType, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { businessColumns, ts } from "./columns";
 
@@ -138,3 +138,16 @@ export const savedViews = pgTable(
   },
   (t) => [index("saved_views_user_idx").on(t.workspaceId, t.userId, t.entity)],
 );
+
+/**
+ * Columns a query reads: everything but the generated search vector, which only the
+ * database needs (it would add a kilobyte per row to every list page).
+ */
+export const companyColumns = (() => {
+  const { searchVector: _vector, ...rest } = getTableColumns(companies);
+  return rest;
+})();
+export const contactColumns = (() => {
+  const { searchVector: _vector, ...rest } = getTableColumns(contacts);
+  return rest;
+})();

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { CompanySortKeys } from "../../../contracts/companies";
-import { companies, users } from "../../db/schema/index";
+import { companies, companyColumns, users } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
 import { afterCursor, encodeCursor, orderBy, page, parseSort } from "../../platform/pagination";
 import type { CompanyRow } from "./companies.presenter";
@@ -14,7 +14,7 @@ export type CompanySet = PgUpdateSetSource<typeof companies>;
 
 export async function findCompany(db: Db, workspaceId: string, id: string): Promise<CompanyRow | undefined> {
   const [row] = await db
-    .select()
+    .select(companyColumns)
     .from(companies)
     .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
     .limit(1);
@@ -29,7 +29,7 @@ export async function lockCompanies(
 ): Promise<CompanyRow[]> {
   if (!ids.length) return [];
   return db
-    .select()
+    .select(companyColumns)
     .from(companies)
     .where(and(eq(companies.workspaceId, workspaceId), inArray(companies.id, [...ids])))
     .orderBy(asc(companies.id))
@@ -37,7 +37,7 @@ export async function lockCompanies(
 }
 
 export async function insertCompany(db: Db, values: CompanyInsert): Promise<CompanyRow> {
-  const [row] = await db.insert(companies).values(values).returning();
+  const [row] = await db.insert(companies).values(values).returning(companyColumns);
   return row!;
 }
 
@@ -46,7 +46,7 @@ export async function updateCompany(db: Db, id: string, set: CompanySet): Promis
     .update(companies)
     .set({ ...set, updatedAt: sql`now()` })
     .where(eq(companies.id, id))
-    .returning();
+    .returning(companyColumns);
   return row!;
 }
 
@@ -62,7 +62,7 @@ export async function setCompanyOwner(
     .update(companies)
     .set({ ownerId, version: sql`${companies.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(companies.workspaceId, workspaceId), inArray(companies.id, [...ids])))
-    .returning();
+    .returning(companyColumns);
 }
 
 const sortable: Record<(typeof CompanySortKeys)[number], SQL | AnyPgColumn> = {
@@ -83,7 +83,7 @@ export async function listCompanies(
   const key = sort.key as (typeof CompanySortKeys)[number];
   const expr = sortable[key];
   const rows = await db
-    .select()
+    .select(companyColumns)
     .from(companies)
     .where(and(where, afterCursor(expr, companies.id, sort.desc, paging.cursor)))
     .orderBy(...orderBy(expr, companies.id, sort.desc))

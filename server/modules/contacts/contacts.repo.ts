@@ -2,7 +2,7 @@ import { and, arrayContains, eq, inArray, isNotNull, isNull, or, type SQL, sql }
 import type { AnyPgColumn, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { type ContactListQuery, ContactSortKeys } from "../../../contracts/contacts";
 import { phoneSearchDigits } from "../../../core/phone";
-import { contacts } from "../../db/schema/index";
+import { contactColumns, contacts } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { afterCursor, encodeCursor, orderBy, page, parseSort } from "../../platform/pagination";
@@ -22,7 +22,7 @@ export const contactNameExpr = sql`lower(${contacts.lastName} || ' ' || coalesce
 
 export async function findContact(db: Db, workspaceId: string, id: string): Promise<ContactRow | undefined> {
   const [row] = await db
-    .select()
+    .select(contactColumns)
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
     .limit(1);
@@ -31,7 +31,7 @@ export async function findContact(db: Db, workspaceId: string, id: string): Prom
 
 export async function lockContact(db: Db, workspaceId: string, id: string): Promise<ContactRow | undefined> {
   const [row] = await db
-    .select()
+    .select(contactColumns)
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
     .for("update");
@@ -39,7 +39,7 @@ export async function lockContact(db: Db, workspaceId: string, id: string): Prom
 }
 
 export async function insertContact(db: Db, values: ContactInsert): Promise<ContactRow> {
-  const [row] = await db.insert(contacts).values(values).returning();
+  const [row] = await db.insert(contacts).values(values).returning(contactColumns);
   return row!;
 }
 
@@ -48,7 +48,7 @@ export async function updateContact(db: Db, id: string, set: ContactSet): Promis
     .update(contacts)
     .set({ ...set, updatedAt: sql`now()` })
     .where(eq(contacts.id, id))
-    .returning();
+    .returning(contactColumns);
   return row!;
 }
 
@@ -98,7 +98,7 @@ export async function listContacts(
   const key = sort.key as (typeof ContactSortKeys)[number];
   const expr = sortable[key];
   const rows = await db
-    .select()
+    .select(contactColumns)
     .from(contacts)
     .where(and(where, afterCursor(expr, contacts.id, sort.desc, paging.cursor)))
     .orderBy(...orderBy(expr, contacts.id, sort.desc))
@@ -114,7 +114,7 @@ export async function contactsOfCompanies(
 ): Promise<ContactRow[]> {
   if (!companyIds.length) return [];
   return db
-    .select()
+    .select(contactColumns)
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.companyId, [...companyIds])));
 }
@@ -135,7 +135,7 @@ export async function moveContacts(
       updatedAt: sql`now()`,
     })
     .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.companyId, [...fromCompanyIds])))
-    .returning();
+    .returning(contactColumns);
 }
 
 /** The denormalised owner follows the company's; it is not an edit of the contact (no version bump). */
@@ -169,7 +169,7 @@ export async function deleteContactsOf(
         isNull(contacts.deletedAt),
       ),
     )
-    .returning();
+    .returning(contactColumns);
 }
 
 /** Restores exactly the contacts deleted together with the company (same stamp). */
@@ -196,5 +196,5 @@ export async function restoreContactsOf(
         eq(contacts.deletedAt, deletedAt),
       ),
     )
-    .returning();
+    .returning(contactColumns);
 }
