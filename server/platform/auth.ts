@@ -15,6 +15,8 @@ export const newSecret = (bytes = 32) => randomBytes(bytes).toString("base64url"
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in user's row as read with the session (saves `auth/me` a second query). */
+    currentUser: UserRow | null;
   }
   interface FastifyContextConfig {
     /** Routes that answer without a session (setup, sign-in). Every other API route requires one. */
@@ -53,7 +55,9 @@ async function toActor(
   };
 }
 
-async function actorFromSession(db: Db, config: Config, secret: string): Promise<Actor | null> {
+type Resolved = { actor: Actor; user: UserRow } | null;
+
+async function actorFromSession(db: Db, config: Config, secret: string): Promise<Resolved> {
   const id = sha256(secret);
   const idleSince = new Date(Date.now() - config.sessionIdleMs).toISOString();
   const [row] = await db
@@ -76,10 +80,10 @@ async function actorFromSession(db: Db, config: Config, secret: string): Promise
   if (Date.now() - Date.parse(row.session.lastSeenAt) > 60_000) {
     await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
   }
-  return toActor(db, row.user, { tokenScope: null, sessionId: id });
+  return { actor: await toActor(db, row.user, { tokenScope: null, sessionId: id }), user: row.user };
 }
 
-async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
+async function actorFromToken(db: Db, token: string): Promise<Resolved> {
   const [row] = await db
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
@@ -98,7 +102,10 @@ async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
   if (!row.token.lastUsedAt || Date.now() - Date.parse(row.token.lastUsedAt) > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
   }
-  return toActor(db, row.user, { tokenScope: row.token.scope, sessionId: null });
+  return {
+    actor: await toActor(db, row.user, { tokenScope: row.token.scope, sessionId: null }),
+    user: row.user,
+  };
 }
 
 const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -130,17 +137,22 @@ function checkOrigin(request: FastifyRequest, config: Config): void {
 /** Resolves the actor of every API request from a Bearer token or the session cookie. */
 export function installAuth(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest("actor", null);
+  app.decorateRequest("currentUser", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const header = request.headers.authorization;
     if (header?.startsWith("Bearer ")) {
-      request.actor = await actorFromToken(db, header.slice(7).trim());
-      if (!request.actor) throw AppError.unauthenticated();
+      const resolved = await actorFromToken(db, header.slice(7).trim());
+      if (!resolved) throw AppError.unauthenticated();
+      request.actor = resolved.actor;
+      request.currentUser = resolved.user;
       return;
     }
     if (unsafe.has(request.method)) checkOrigin(request, config);
     const secret = request.cookies[SESSION_COOKIE];
-    if (secret) request.actor = await actorFromSession(db, config, secret);
+    const resolved = secret ? await actorFromSession(db, config, secret) : null;
+    request.actor = resolved?.actor ?? null;
+    request.currentUser = resolved?.user ?? null;
     // Authentication comes before validation: an anonymous caller learns nothing from a 400.
     if (
       !request.actor &&

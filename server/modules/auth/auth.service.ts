@@ -115,12 +115,6 @@ export async function logout(db: Db, actor: Actor | null): Promise<void> {
   if (actor?.sessionId) await revokeSession(db, actor.sessionId);
 }
 
-export async function me(db: Db, actor: Actor): Promise<User> {
-  const row = await findUserById(db, actor.workspaceId, actor.id);
-  if (!row) throw AppError.unauthenticated();
-  return presentUser(row);
-}
-
 export async function updateProfile(db: Db, actor: Actor, input: ProfileUpdate): Promise<User> {
   return withTx(db, async (tx) => {
     const before = await findUserById(tx, actor.workspaceId, actor.id);
