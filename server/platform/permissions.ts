@@ -55,6 +55,14 @@ export const permissionTable = {
     export: { admin: "all", head: "team", manager: "own" },
     import: { admin: "all", head: "team", manager: "own" },
   },
+  /**
+   * Import jobs (not the rows they write): the author sees and cancels their own, an admin
+   * everyone's. Starting an import needs companies.import / contacts.import.
+   */
+  importJobs: {
+    read: { admin: "all", head: "own", manager: "own", department: "own" },
+    update: { admin: "all", head: "own", manager: "own", department: "own" },
+  },
   savedViews: {
     read: { admin: "own", head: "own", manager: "own", department: "own" },
     create: { admin: "own", head: "own", manager: "own", department: "own" },

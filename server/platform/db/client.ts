@@ -71,7 +71,8 @@ export async function openDatabase(options: {
     embedded = await startEmbedded({
       dataDir: options.dataDir,
       logger: options.logger,
-      maxConnections: options.poolSize + 2,
+      // Only the pool's one connection: a second client would interleave with it (see below).
+      maxConnections: 1,
       loadDataDir: options.loadDataDir,
     });
     // One connection: PGlite has a single backend session anyway, and the socket server can

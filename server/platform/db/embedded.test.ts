@@ -14,8 +14,8 @@ describe.runIf((process.env.ACCORD_TEST_DB ?? "pglite") === "pglite")("embedded 
   afterAll(() => h.close());
 
   it("keeps the HTTP event loop free during a slow query", async () => {
-    // PGlite runs in a worker thread: a 1.5 s query must not delay timers or other requests.
-    const slow = h.ctx.database.pool.query("select pg_sleep(1.5)");
+    // PGlite runs in a worker thread: a 3 s query must not delay timers or other requests.
+    const slow = h.ctx.database.pool.query("select pg_sleep(3)");
     await new Promise((r) => setTimeout(r, 100));
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, 10));
@@ -25,9 +25,9 @@ describe.runIf((process.env.ACCORD_TEST_DB ?? "pglite") === "pglite")("embedded 
     const requestMs = performance.now() - t1;
     await slow;
     expect(res.statusCode).toBe(200);
-    // Generous bounds: on the main thread both would take the full 1.5 s.
-    expect(timerLag).toBeLessThan(500);
-    expect(requestMs).toBeLessThan(1000);
+    // Generous bounds (the machine may be busy): on the main thread both would take ~3 s.
+    expect(timerLag).toBeLessThan(1500);
+    expect(requestMs).toBeLessThan(1500);
   });
 
   it("turns a pool query inside a transaction into an error instead of a deadlock", async () => {
