@@ -81,6 +81,9 @@ export const companySearch: SearchProvider = {
     const hits: RankedHit[] = [];
     // One after another on the caller's transaction (see search.service).
     for (const b of branches) {
+      // Near spellings are the costliest branch (trigram recheck): only a fallback when the
+      // exact and word-form branches have not already filled the page.
+      if (b.matchedBy === "fuzzy" && hits.length >= limit) continue;
       const rows = await db
         .select({
           id: companies.id,

@@ -67,6 +67,9 @@ export const contactSearch: SearchProvider = {
     const found: { row: Row; matchedBy: SearchHit["matchedBy"] }[] = [];
     // One after another on the caller's transaction (see search.service).
     for (const b of branches) {
+      // Near spellings are the costliest branch (trigram recheck): only a fallback when the
+      // exact and word-form branches have not already filled the page.
+      if (b.matchedBy === "fuzzy" && found.length >= limit) continue;
       const rows = await db
         .select({
           id: contacts.id,
