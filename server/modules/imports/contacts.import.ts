@@ -1,7 +1,7 @@
-import { and, arrayOverlaps, asc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { ContactCreate } from "../../../contracts/contacts";
 import { uuidv7 } from "../../../core/uuid";
-import { companies, contacts } from "../../db/schema/index";
+import { contacts } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
 import { fieldMessage } from "../../platform/field-messages";
 import { phoneSearchText, uniqueEmails, uniquePhones } from "../companies/companies.normalize";
@@ -15,7 +15,7 @@ import {
 } from "./imports.importer";
 import { Matcher, matchKeys, matchText, type Target } from "./imports.matcher";
 import type { SourceRow } from "./imports.reader";
-import { type ColumnSpec, insertRecordset, updateRecordset } from "./imports.recordset";
+import { type ColumnSpec, flushGinPending, insertRecordset, updateRecordset } from "./imports.recordset";
 import { plannedKeys, savePlannedKeys } from "./imports.repo";
 import { isBlankRow, restoreLeadingZero, rowData, splitFullName, splitList } from "./imports.values";
 
@@ -139,35 +139,42 @@ function record(t: Target<State>): Record<string, unknown> {
   };
 }
 
+/** Contacts sharing an e-mail with the batch, locked; one GIN probe per address (see companies). */
+async function lockContacts(tx: Db, workspaceId: string, emails: string[]) {
+  if (!emails.length) return [];
+  await flushGinPending(tx, "contacts_emails_idx");
+  const ids = await tx.execute<{ id: string }>(sql`
+    select c.id from unnest(${sql.param(emails)}::text[]) as k(email)
+      cross join lateral (select c.id, c.workspace_id, c.deleted_at from contacts c
+        where c.emails @> array[k.email] offset 0) c
+      where c.workspace_id = ${workspaceId} and c.deleted_at is null`);
+  if (!ids.rows.length) return [];
+  return tx
+    .select()
+    .from(contacts)
+    .where(sql`${contacts.id} = any(${sql.param(ids.rows.map((r) => r.id))}::uuid[])`)
+    .orderBy(asc(contacts.id))
+    .for("update");
+}
+
 async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
   const result = emptyOutcome();
   const ws = ctx.actor.workspaceId;
   const inns = [...new Set(prepared.flatMap((p) => (p.input && p.companyInn ? [p.companyInn] : [])))];
   const emails = [...new Set(prepared.flatMap((p) => p.input?.emails ?? []))];
   const companyRows = inns.length
-    ? await tx
-        .select({ id: companies.id, inn: companies.inn, ownerId: companies.ownerId })
-        .from(companies)
-        .where(and(eq(companies.workspaceId, ws), isNull(companies.deletedAt), inArray(companies.inn, inns)))
-        .orderBy(asc(companies.id))
+    ? (
+        await tx.execute<{ id: string; inn: string; owner_id: string }>(sql`
+          select c.id, c.inn, c.owner_id from unnest(${sql.param(inns)}::text[]) as k(inn)
+            cross join lateral (select c.id, c.inn, c.owner_id from companies c
+              where c.workspace_id = ${ws} and c.deleted_at is null and c.inn = k.inn order by c.id offset 0) c`)
+      ).rows
     : [];
   const companyByInn = new Map<string, { id: string; ownerId: string }>();
   for (const c of companyRows)
-    if (c.inn && !companyByInn.has(c.inn) && ctx.owners.mayTouch(c.ownerId)) companyByInn.set(c.inn, c);
-  const existing = emails.length
-    ? await tx
-        .select()
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.workspaceId, ws),
-            isNull(contacts.deletedAt),
-            arrayOverlaps(contacts.emails, emails),
-          ),
-        )
-        .orderBy(asc(contacts.id))
-        .for("update")
-    : [];
+    if (!companyByInn.has(c.inn) && ctx.owners.mayTouch(c.owner_id))
+      companyByInn.set(c.inn, { id: c.id, ownerId: c.owner_id });
+  const existing = await lockContacts(tx, ws, emails);
   const planned = ctx.dryRun ? await plannedKeys(tx, ctx.importId, matchKeys(null, emails)) : [];
   const matcher = new Matcher<State>(
     existing.map((c) => ({ ...c, inn: null, keys: matchKeys(null, c.emails), state: () => stateOf(c) })),
@@ -280,4 +287,4 @@ function plan(p: Prepared, outcome: ImportNote["outcome"], message: string, targ
   return { row: p.row, path: "", message, outcome, data: { name, targetId } };
 }
 
-export const contactsImporter: EntityImporter<Prepared[]> = { prepare, apply };
+export const contactsImporter: EntityImporter<Prepared[]> = { table: "contacts", prepare, apply };

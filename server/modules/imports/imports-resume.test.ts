@@ -155,15 +155,21 @@ describe("who may import what", () => {
     expect(after).toMatchObject({ name: "Клиент B", city: "Омск", ownerId: managerB.user.id, version: 1 });
   });
 
-  it("a read-only API token may not import", async () => {
+  it("a read-only API token may look at an import, not start or cancel one", async () => {
     const token = await h.post("/api/v1/api-tokens", { name: "ro", scope: "read" }, managerA);
     expect(token.statusCode, token.body).toBe(201);
+    const ro = { token: token.json().token };
     const res = await h.post(
       "/api/v1/imports",
       { uploadId: "0190c2a0-0000-7000-8000-000000000001", entity: "companies" },
-      { token: token.json().token },
+      ro,
     );
     expect(res.statusCode).toBe(403);
+    const id = await importFile(managerA, csv([["Наименование"], ["Ждёт"]]));
+    expect((await h.get(`/api/v1/imports/${id}`, ro)).statusCode).toBe(200);
+    expect((await h.post(`/api/v1/imports/${id}/cancel`, {}, ro)).statusCode).toBe(403);
+    expect((await h.post(`/api/v1/imports/${id}/cancel`, {}, managerB)).statusCode).toBe(404);
+    expect((await h.post(`/api/v1/imports/${id}/cancel`, {}, managerA)).json().status).toBe("cancelled");
   });
 });
 

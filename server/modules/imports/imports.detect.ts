@@ -159,15 +159,16 @@ async function isOoxmlSpreadsheet(config: Config, key: string, size: number): Pr
       if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) return false;
       const dataStart = cd.readUInt32LE(p + 42) + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
       const data = await readStoredRange(config, key, dataStart, compressed);
+      // Stored (0) or deflated (8): what Excel, LibreOffice, 1C and exceljs write.
+      if (method !== 0 && method !== 8) return false;
       let xml: string;
       try {
-        xml = (method === 8 ? inflateRawSync(data, { maxOutputLength: 4 * 1024 * 1024 }) : data).toString(
-          "utf8",
-        );
+        const raw = method === 8 ? inflateRawSync(data, { maxOutputLength: 4 * 1024 * 1024 }) : data;
+        xml = raw.toString("utf8");
       } catch {
         return false;
       }
-      return method <= 8 && SPREADSHEET_TYPES.some((t) => xml.includes(t));
+      return SPREADSHEET_TYPES.some((t) => xml.includes(t));
     }
     p = next;
   }

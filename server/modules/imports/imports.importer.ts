@@ -44,6 +44,8 @@ export type ImportContext = {
 };
 
 export type EntityImporter<P> = {
+  /** The table it creates rows in (its planner statistics are kept current during the import). */
+  table: string;
   /** Maps and validates a batch; pure CPU work, done outside the transaction. */
   prepare(ctx: ImportContext, rows: SourceRow[]): P;
   /** Matches and writes the batch inside the batch's transaction (writes nothing in a dry run). */

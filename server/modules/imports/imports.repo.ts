@@ -35,6 +35,16 @@ export async function updateImport(db: Db, id: string, set: Partial<typeof impor
     .where(eq(imports.id, id));
 }
 
+/** queued → running; false when the import is no longer queued (e.g. cancelled). */
+export async function startImport(db: Db, id: string): Promise<boolean> {
+  const started = await db
+    .update(imports)
+    .set({ status: "running", updatedAt: sql`now()` })
+    .where(and(eq(imports.id, id), eq(imports.status, "queued")))
+    .returning({ id: imports.id });
+  return started.length > 0;
+}
+
 /** Adds a committed batch's counts and moves `position` in one statement. */
 export async function advanceImport(
   tx: Db,
@@ -56,16 +66,16 @@ export async function advanceImport(
     .where(eq(imports.id, id));
 }
 
-/** Own imports, newest first (admins: everyone's); keyset by id (UUIDv7 is time-ordered). */
+/** Imports of these authors (null: everyone's), newest first; keyset by id (UUIDv7 is time-ordered). */
 export async function listImports(
   db: Db,
   workspaceId: string,
-  userId: string | null,
+  userIds: readonly string[] | null,
   paging: { limit: number; cursor?: string },
 ): Promise<ImportRow[]> {
   const where: (SQL | undefined)[] = [
     eq(imports.workspaceId, workspaceId),
-    userId ? eq(imports.userId, userId) : undefined,
+    userIds ? inArray(imports.userId, [...userIds]) : undefined,
     paging.cursor ? lt(imports.id, paging.cursor) : undefined,
   ];
   return db

@@ -17,9 +17,11 @@ import {
   type ImportRow,
   insertNotes,
   lockImport,
+  startImport,
   updateImport,
   workspaceUsers,
 } from "./imports.repo";
+import { TableStats } from "./imports.stats";
 
 /**
  * Runs one import: streams the file, and commits it batch by batch. Each batch — its company
@@ -75,7 +77,8 @@ export async function runImport(ctx: AppContext, imp: ImportRow, heartbeat: Hear
     delimiter: imp.delimiter as StoredFile["delimiter"],
   };
   try {
-    if (imp.status === "queued") await updateImport(ctx.db, imp.id, { status: "running" });
+    // Only a queued import starts: a cancel that came first wins.
+    if (imp.status === "queued" && !(await startImport(ctx.db, imp.id))) return;
     const total = imp.total ?? (await countDataRows(ctx.config, file, () => heartbeat()));
     if (imp.total === null) await updateImport(ctx.db, imp.id, { total });
     const owners = new OwnerDirectory(actor, reach, await workspaceUsers(ctx.db, actor.workspaceId));
@@ -104,7 +107,11 @@ async function* rowsOf(ctx: AppContext, file: StoredFile): AsyncGenerator<Source
   }
 }
 
-/** Returns false when the import was cancelled or taken over by another worker. */
+/**
+ * Returns false when the import was cancelled or taken over by another worker. Batch N+1 is
+ * read, parsed and validated while batch N is being written: the CPU work here overlaps the
+ * database's work (another process, or PGlite's worker thread). Writes stay strictly in order.
+ */
 async function runBatches<P>(
   ctx: AppContext,
   imp: ImportRow,
@@ -116,52 +123,74 @@ async function runBatches<P>(
 ): Promise<boolean> {
   let ictx: ImportContext | null = null;
   let position = 0;
-  let committed = imp.position;
+  let cut = imp.position;
   let batch: SourceRow[] = [];
   let batchNo = 0;
+  let inFlight: Promise<boolean> = Promise.resolve(true);
+  let beatAt = 0;
+  const stats = new TableStats(ctx.db, importer.table);
+  await stats.start();
 
-  const commit = async (): Promise<boolean> => {
-    const P0 = performance.now();
-    const prepared = importer.prepare(ictx!, batch);
-    console.log(`prepare ${(performance.now()-P0).toFixed(0)}`);
-    const from = committed;
-    const to = position;
-    batchNo++;
-    const ok = await withTx(ctx.db, async (tx) => {
+  const write = async (prepared: P, from: number, to: number, n: number): Promise<boolean> => {
+    const outcome = await withTx(ctx.db, async (tx) => {
       // A batch's statements are estimated expensive (1000-key lookups) and PostgreSQL would
-      // JIT-compile each one: ~300 ms of compiling for ~5 ms of work.
+      // JIT-compile each one: ~300 ms of compiling for ~5 ms of work. The commit need not wait
+      // for its WAL flush: a batch lost in a crash is lost together with its `position`, so the
+      // resumed job redoes it; any later synchronous commit (the heartbeat, the job's end)
+      // makes it durable.
       await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`set local synchronous_commit = off`);
       const current = await lockImport(tx, imp.id);
       // Cancelled, or another worker got here first: stop without writing anything.
-      if (current?.status !== "running" || current.position !== from) return false;
-      const outcome = await importer.apply(tx, ictx!, prepared);
-      await insertNotes(tx, imp.id, outcome.notes);
-      await advanceImport(tx, imp.id, to, outcome);
-      importHooks.afterBatchWrite?.(batchNo);
-      return true;
+      if (current?.status !== "running" || current.position !== from) return null;
+      const result = await importer.apply(tx, ictx!, prepared);
+      await insertNotes(tx, imp.id, result.notes);
+      await advanceImport(tx, imp.id, to, result);
+      importHooks.afterBatchWrite?.(n);
+      return result;
     });
-    console.log(`batch total ${(performance.now()-P0).toFixed(0)}`);
-    if (!ok) return false;
-    committed = to;
-    batch = [];
-    await heartbeat({ importId: imp.id, processed: to, total });
+    if (!outcome) return false;
+    if (!imp.dryRun) await stats.grew(outcome.created);
+    // The lease is a minute long; progress for the page is in the import row itself.
+    if (Date.now() - beatAt > 5000) {
+      beatAt = Date.now();
+      await heartbeat({ importId: imp.id, processed: to, total });
+    }
     return true;
   };
 
-  for await (const record of rowsOf(ctx, file)) {
-    if (!ictx) {
-      const header = uniqueHeader(record.values);
-      ictx = { ...base, header, columns: columnsOf(header, imp.mapping) };
-      continue;
+  const flush = async (): Promise<boolean> => {
+    const prepared = importer.prepare(ictx!, batch);
+    const [from, to] = [cut, position];
+    batch = [];
+    cut = to;
+    if (!(await inFlight)) return false;
+    inFlight = write(prepared, from, to, ++batchNo);
+    // Observed later by `await inFlight`; this only keeps a failure from being "unhandled".
+    inFlight.catch(() => {});
+    return true;
+  };
+
+  try {
+    for await (const record of rowsOf(ctx, file)) {
+      if (!ictx) {
+        const header = uniqueHeader(record.values);
+        ictx = { ...base, header, columns: columnsOf(header, imp.mapping) };
+        continue;
+      }
+      position++;
+      if (position <= cut) continue;
+      batch.push(record);
+      if (batch.length >= importSettings.batchSize && !(await flush())) return false;
     }
-    position++;
-    if (position <= committed) continue;
-    batch.push(record);
-    if (batch.length >= importSettings.batchSize && !(await commit())) return false;
+  } catch (error) {
+    // Let the batch being written finish (or fail) before the job reports the error.
+    await inFlight.catch(() => {});
+    throw error;
   }
   if (!ictx) ictx = { ...base, header: [], columns: [] };
   // The last (possibly empty) batch also confirms the final position and that it was not cancelled.
-  return commit();
+  return (await flush()) && (await inFlight);
 }
 
 async function finishImport(ctx: AppContext, id: string, actor: Actor): Promise<void> {

@@ -13,7 +13,8 @@ import type { Actor } from "../../platform/actor";
 import type { AppContext } from "../../platform/context";
 import { withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import { authorize } from "../../platform/policy";
+import { fieldMessage } from "../../platform/field-messages";
+import { authorize, authorizeRow, visibleOwnerIds } from "../../platform/policy";
 import { enqueue } from "../../platform/queue";
 import { neutralise } from "../exports/exports.format";
 import { auditImport } from "./imports.audit";
@@ -47,7 +48,7 @@ export async function previewUpload(
 ): Promise<ImportPreview> {
   authorizeAnyImport(actor);
   const { upload, fields } = await receiveMultipart(req, ctx, actor);
-  const entity = parseField(ImportEntity.optional(), fields.entity, "entity") ?? "companies";
+  const entity = parseField(ImportEntity.optional(), fields.entity, actor, "entity") ?? "companies";
   authorize(actor, entity, "import");
   return {
     uploadId: upload.id,
@@ -63,10 +64,16 @@ export async function previewUpload(
   };
 }
 
-function parseField<T extends z.ZodType>(schema: T, value: unknown, path: string): z.infer<T> {
+/** Validates what the route could not (multipart fields, or a body of either shape). */
+function parseField<T extends z.ZodType>(schema: T, value: unknown, actor: Actor, prefix = ""): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
-    throw AppError.validation([{ path, message: parsed.error.issues[0]?.message ?? "invalid" }]);
+    throw AppError.validation(
+      parsed.error.issues.map((issue) => ({
+        path: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body",
+        message: fieldMessage(issue as Parameters<typeof fieldMessage>[0], actor.locale),
+      })),
+    );
   return parsed.data;
 }
 
@@ -93,10 +100,10 @@ export async function createImport(ctx: AppContext, actor: Actor, req: FastifyRe
         mapping,
         dryRun: dryRun === "true" || dryRun === "1",
       },
-      "body",
+      actor,
     );
   } else {
-    input = parseField(ImportCreateJson, req.body, "body");
+    input = parseField(ImportCreateJson, req.body, actor);
     authorize(actor, input.entity, "import");
     upload = await loadUpload(ctx, actor, input.uploadId);
   }
@@ -126,10 +133,16 @@ export async function createImport(ctx: AppContext, actor: Actor, req: FastifyRe
   return presentImport(row, []);
 }
 
-/** Own imports are visible to their author; an admin sees every import of the workspace. */
-async function visibleImport(ctx: AppContext, actor: Actor, id: string): Promise<ImportRow> {
+/** An import job is its author's (an admin sees all): anyone else gets 404 (permissions: importJobs). */
+async function visibleImport(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  action: "read" | "update" = "read",
+): Promise<ImportRow> {
   const row = await findImport(ctx.db, actor.workspaceId, id);
-  if (!row || (row.userId !== actor.id && actor.role !== "admin")) throw AppError.notFound();
+  if (!row) throw AppError.notFound();
+  authorizeRow(actor, "importJobs", action, row.userId);
   return row;
 }
 
@@ -143,7 +156,8 @@ export async function listVisibleImports(
   actor: Actor,
   query: { limit: number; cursor?: string },
 ) {
-  const rows = await listImports(ctx.db, actor.workspaceId, actor.role === "admin" ? null : actor.id, query);
+  const owners = visibleOwnerIds(actor, authorize(actor, "importJobs", "read"));
+  const rows = await listImports(ctx.db, actor.workspaceId, owners, query);
   const items = rows.slice(0, query.limit);
   return {
     items: items.map(presentSummary),
@@ -156,7 +170,8 @@ export async function listVisibleImports(
  * lock); what was committed before stays — the audit entry records how much.
  */
 export async function cancelImport(ctx: AppContext, actor: Actor, id: string) {
-  await visibleImport(ctx, actor, id);
+  // "update" is a write: a read-only API token may look at imports, not stop them.
+  await visibleImport(ctx, actor, id, "update");
   const row = await withTx(ctx.db, async (tx) => {
     const current = await lockImport(tx, id);
     if (!current) throw AppError.notFound();
