@@ -17,10 +17,15 @@ const writes: ReadonlySet<Action> = new Set([
  * throws 403. A read-only API token may never write, whatever the role allows.
  */
 export function authorize(actor: Actor, resource: Resource, action: Action): Reach {
-  if (actor.tokenScope === "read" && writes.has(action)) throw new AppError("token_scope", 403);
+  if (writes.has(action)) assertMayWrite(actor);
   const reach = reachOf(resource, action, actor.role);
   if (!reach) throw AppError.forbidden();
   return reach;
+}
+
+/** Writes to one's own account (profile, password) need no table entry, but never a read-only token. */
+export function assertMayWrite(actor: Actor): void {
+  if (actor.tokenScope === "read") throw new AppError("token_scope", 403);
 }
 
 /** Owner ids the actor may see for a reach, or null for "everyone in the workspace". */

@@ -9,6 +9,7 @@ import type { Config } from "../../platform/config";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { decoyHash, hashPassword, verifyPassword } from "../../platform/passwords";
+import { assertMayWrite } from "../../platform/policy";
 import { presentUser } from "../users/users.presenter";
 import { countUsers, findUserByEmail, findUserById } from "../users/users.repo";
 import {
@@ -116,6 +117,7 @@ export async function logout(db: Db, actor: Actor | null): Promise<void> {
 }
 
 export async function updateProfile(db: Db, actor: Actor, input: ProfileUpdate): Promise<User> {
+  assertMayWrite(actor);
   return withTx(db, async (tx) => {
     const before = await findUserById(tx, actor.workspaceId, actor.id);
     if (!before) throw AppError.unauthenticated();
@@ -143,6 +145,7 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileUpdate):
 
 /** Changing the password ends every other session of the user. */
 export async function changePassword(db: Db, actor: Actor, input: PasswordChange): Promise<void> {
+  assertMayWrite(actor);
   const row = await findUserById(db, actor.workspaceId, actor.id);
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw AppError.rule("wrong_password", {}, [{ path: "currentPassword", message: "wrong" }]);
