@@ -8,7 +8,8 @@ const apiProject = (db: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
     name: `api-${db}`,
-    include: ["server/**/*.test.ts", ".tmp/*.test.ts"],
+    include: ["server/**/*.test.ts"],
+    exclude: ["server/db/schema/*.test.ts"],
     env: { ACCORD_TEST_DB: db },
     globalSetup: ["server/test/global-setup.ts"],
     testTimeout: 60_000,
@@ -23,7 +24,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["core/**/*.test.ts", "contracts/**/*.test.ts", "web/src/**/*.test.{ts,tsx}"],
+          include: [
+            "core/**/*.test.ts",
+            "contracts/**/*.test.ts",
+            "server/db/schema/*.test.ts",
+            "web/src/**/*.test.{ts,tsx}",
+          ],
         },
       },
       apiProject("pglite"),

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 
@@ -7,7 +8,7 @@ export const auditLog = pgTable(
   {
     id: uuid("id").primaryKey(),
     workspaceId: uuid("workspace_id").notNull(),
-    at: ts("at").notNull().defaultNow(),
+    at: ts("at").notNull().default(sql`now()`),
     userId: uuid("user_id"),
     action: text("action").notNull(),
     entity: text("entity").notNull(),

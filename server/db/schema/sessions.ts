@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 
@@ -8,8 +9,8 @@ export const sessions = pgTable(
     id: text("id").primaryKey(),
     workspaceId: uuid("workspace_id").notNull(),
     userId: uuid("user_id").notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    createdAt: ts("created_at").notNull().default(sql`now()`),
+    lastSeenAt: ts("last_seen_at").notNull().default(sql`now()`),
     expiresAt: ts("expires_at").notNull(),
     revokedAt: ts("revoked_at"),
     ip: text("ip"),
@@ -29,7 +30,7 @@ export const apiTokens = pgTable(
     scope: text("scope", { enum: ["read", "write"] }).notNull(),
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: ts("created_at").notNull().default(sql`now()`),
     expiresAt: ts("expires_at"),
     lastUsedAt: ts("last_used_at"),
     revokedAt: ts("revoked_at"),
@@ -43,7 +44,7 @@ export const loginFailures = pgTable(
   {
     id: uuid("id").primaryKey(),
     key: text("key").notNull(),
-    at: ts("at").notNull().defaultNow(),
+    at: ts("at").notNull().default(sql`now()`),
   },
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
 );

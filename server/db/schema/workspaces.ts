@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 
@@ -5,6 +6,6 @@ import { ts } from "./columns";
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey(),
   name: text("name").notNull(),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });
