@@ -4,8 +4,11 @@ import { RouteError } from "./components/RouteError";
 import { RedirectIfSignedIn, RequireAuth, SetupGate } from "./features/auth/guards";
 import { ActivitiesPage } from "./pages/ActivitiesPage";
 import { ClientsPage } from "./pages/ClientsPage";
+import { CompanyEditPage } from "./pages/CompanyEditPage";
+import { CompanyPage } from "./pages/CompanyPage";
 import { DealsPage } from "./pages/DealsPage";
 import { HomePage } from "./pages/HomePage";
+import { ImportPage, ImportStatusPage } from "./pages/ImportPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProductsPage } from "./pages/ProductsPage";
@@ -37,6 +40,11 @@ export function createRouter() {
               children: [
                 { index: true, element: <HomePage /> },
                 { path: "clients", element: <ClientsPage /> },
+                { path: "clients/new", element: <CompanyEditPage key="new" /> },
+                { path: "clients/import", element: <ImportPage /> },
+                { path: "clients/import/:id", element: <ImportStatusPage /> },
+                { path: "clients/:id", element: <CompanyPage /> },
+                { path: "clients/:id/edit", element: <CompanyEditPage /> },
                 { path: "deals", element: <DealsPage /> },
                 { path: "activities", element: <ActivitiesPage /> },
                 { path: "products", element: <ProductsPage /> },

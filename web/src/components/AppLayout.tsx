@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea } from "@mantine/core";
+import { AppShell, Box, Burger, Group, NavLink, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   type Icon,
@@ -18,6 +18,7 @@ import { UserMenu } from "../features/auth/UserMenu";
 import { LanguageSwitch } from "../features/profile/LanguageSwitch";
 import { ThemeToggle } from "../features/profile/ThemeToggle";
 import { usePreferencesSync } from "../features/profile/usePreferencesSync";
+import { GlobalSearch } from "../features/search/GlobalSearch";
 import type { ru } from "../i18n/ru";
 import { Logo } from "./Logo";
 
@@ -65,6 +66,9 @@ export function AppLayout() {
             <Link to="/" style={{ color: "inherit", textDecoration: "none" }}>
               <Logo />
             </Link>
+            <Box visibleFrom="xs" ml={{ base: "sm", sm: 160 }}>
+              <GlobalSearch />
+            </Box>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
