@@ -11,6 +11,29 @@ import {
 import { Id, ListQuery, Timestamp, Version } from "./common";
 
 export const CompanyKind = z.enum(["legal", "entrepreneur", "person"]);
+
+/** The single-valued fields of a company, as the form, the import and the service know them. */
+export const CompanyScalarFields = [
+  "name",
+  "fullName",
+  "kind",
+  "status",
+  "inn",
+  "kpp",
+  "ogrn",
+  "bik",
+  "account",
+  "corrAccount",
+  "bankName",
+  "industry",
+  "region",
+  "city",
+  "segment",
+  "source",
+  "website",
+  "address",
+  "notes",
+] as const;
 export const CompanyStatus = z.enum(["prospect", "client", "former"]);
 
 const text = (max: number) => z.string().trim().max(max);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Timestamp } from "./common";
+import { CompanyScalarFields } from "./companies";
 
 /** What a file can be imported into. */
 export const ImportEntity = z.enum(["companies", "contacts"]);
@@ -10,31 +11,7 @@ export type ImportEntity = z.infer<typeof ImportEntity>;
  * full name); list fields (`phones`, `emails`, `tags`) take several values in a cell and may be
  * mapped from several columns.
  */
-export const CompanyImportFields = [
-  "name",
-  "fullName",
-  "kind",
-  "status",
-  "inn",
-  "kpp",
-  "ogrn",
-  "bik",
-  "account",
-  "corrAccount",
-  "bankName",
-  "industry",
-  "region",
-  "city",
-  "segment",
-  "source",
-  "owner",
-  "tags",
-  "phones",
-  "emails",
-  "website",
-  "address",
-  "notes",
-] as const;
+export const CompanyImportFields = [...CompanyScalarFields, "owner", "tags", "phones", "emails"] as const;
 
 /** Target fields of a contact import; `fullName` («ФИО») is split into the three name parts. */
 export const ContactImportFields = [

@@ -1,5 +1,5 @@
 import { asc, sql } from "drizzle-orm";
-import { CompanyCreate } from "../../../contracts/companies";
+import { CompanyCreate, CompanyScalarFields } from "../../../contracts/companies";
 import { uuidv7 } from "../../../core/uuid";
 import { companies } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
@@ -41,27 +41,7 @@ import { phoneSearchText, uniqueEmails, uniquePhones, uniqueTags } from "./compa
  * by the mapped «Ответственный» if the actor may assign to them, else by the actor.
  */
 
-const scalarFields = [
-  "name",
-  "fullName",
-  "kind",
-  "status",
-  "inn",
-  "kpp",
-  "ogrn",
-  "bik",
-  "account",
-  "corrAccount",
-  "bankName",
-  "industry",
-  "region",
-  "city",
-  "segment",
-  "source",
-  "website",
-  "address",
-  "notes",
-] as const;
+const scalarFields = CompanyScalarFields;
 const listFields = [
   ["phones", 20, uniquePhones],
   ["emails", 20, uniqueEmails],

@@ -4,6 +4,7 @@ import {
   type Company,
   type CompanyCreate,
   type CompanyListQuery,
+  CompanyScalarFields,
   type CompanyUpdate,
   checkRequisites,
 } from "../../../contracts/companies";
@@ -52,27 +53,7 @@ function contactChannels(input: { phones?: string[]; emails?: string[]; tags?: s
   return set;
 }
 
-const plainFields = [
-  "name",
-  "fullName",
-  "kind",
-  "status",
-  "inn",
-  "kpp",
-  "ogrn",
-  "bik",
-  "account",
-  "corrAccount",
-  "bankName",
-  "industry",
-  "region",
-  "city",
-  "segment",
-  "source",
-  "website",
-  "address",
-  "notes",
-] as const;
+const plainFields = CompanyScalarFields;
 
 const requisiteFields = ["kind", "inn", "kpp", "ogrn", "bik", "account", "corrAccount"] as const;
 
