@@ -9,6 +9,7 @@ import { contactsRoutes } from "./contacts/contacts.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
+import { privacyRoutes } from "./privacy/privacy.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
 import { viewsRoutes } from "./views/views.routes";
@@ -26,6 +27,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     exportsRoutes,
     companiesRoutes,
     contactsRoutes,
+    privacyRoutes,
     searchRoutes,
     viewsRoutes,
   ]) {

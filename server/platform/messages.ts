@@ -92,6 +92,10 @@ const messages = {
     ru: "Компания удалена: сначала восстановите её.",
     en: "The company is deleted: restore it first.",
   },
+  privacy_request_mismatch: {
+    ru: "Запрос субъекта персональных данных относится к другому контакту или уже закрыт.",
+    en: "The data subject request is for another contact or is already closed.",
+  },
   internal: {
     ru: "Внутренняя ошибка сервера. Мы записали её в журнал.",
     en: "Internal server error. It has been logged.",

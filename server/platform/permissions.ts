@@ -68,6 +68,16 @@ export const permissionTable = {
     create: { admin: "own", head: "own", manager: "own", department: "own" },
     delete: { admin: "own", head: "own", manager: "own", department: "own" },
   },
+  /**
+   * Personal data (152-ФЗ): requests, consents and the export follow the contact's visibility;
+   * erasure is irreversible, so a manager asks their head (or an admin) to do it.
+   */
+  privacy: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    export: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team" },
+  },
   backups: {
     read: { admin: "all" },
   },

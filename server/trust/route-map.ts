@@ -318,6 +318,39 @@ export const routeMap: Record<string, Entry> = {
     },
   ),
 
+  // Personal data (152-ФЗ) follows the contact's owner; erasure is for admins and heads only.
+  "POST /api/v1/contacts/{id}/consents": t(
+    "privacy",
+    "create",
+    onRow((id) => `${v1}/contacts/${id}/consents`, { kind: "marketing", granted: true, channel: "web form" }),
+    { row: "contact" },
+  ),
+  "GET /api/v1/contacts/{id}/consents": t(
+    "privacy",
+    "read",
+    onRow((id) => `${v1}/contacts/${id}/consents`),
+    { row: "a1Contact" },
+  ),
+  "GET /api/v1/contacts/{id}/personal-data": t(
+    "privacy",
+    "export",
+    onRow((id) => `${v1}/contacts/${id}/personal-data`),
+    { row: "a1Contact" },
+  ),
+  "POST /api/v1/contacts/{id}/erase": t(
+    "privacy",
+    "delete",
+    onRow((id) => `${v1}/contacts/${id}/erase`, {}),
+    { row: "contact" },
+  ),
+  "POST /api/v1/privacy/requests": t(
+    "privacy",
+    "create",
+    (c) => ({ url: `${v1}/privacy/requests`, body: { contactId: c.row!.ids[0], kind: "access" } }),
+    { row: "contact" },
+  ),
+  "GET /api/v1/privacy/requests": t("privacy", "read", url(`${v1}/privacy/requests?limit=200`)),
+
   // The search box answers 200 to every reader: what it finds is the check.
   "GET /api/v1/search": t("companies", "read", url(`${v1}/search?q=${SECRET.inn}`), {
     shows: hasId((w) => w.company.id),
