@@ -1,17 +1,17 @@
-import { and, arrayContains, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, eq, sql } from "drizzle-orm";
 import type { SearchHit } from "../../../contracts/search";
 import { companies } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import type { Reach } from "../../platform/permissions";
-import { visibleOwnerIds } from "../../platform/policy";
 import {
+  branchCollector,
   RANK_WINDOW,
   type RankedHit,
-  type SearchBranch,
   type SearchProvider,
   type SearchTerms,
   type Tier,
+  visibleRows,
 } from "../search/search.types";
 
 type Row = { id: string; name: string; inn: string | null; city: string | null; score: number; tier: number };
@@ -43,20 +43,8 @@ export const companySearch: SearchProvider = {
   type: "company",
   resource: "companies",
   async search(db: Db, actor: Actor, reach: Reach, terms: SearchTerms, limit: number) {
-    const owners = visibleOwnerIds(actor, reach);
-    const visible = and(
-      eq(companies.workspaceId, actor.workspaceId),
-      isNull(companies.deletedAt),
-      owners ? inArray(companies.ownerId, [...owners]) : undefined,
-    );
-    const branches: SearchBranch[] = [];
-    const one = (
-      matchedBy: SearchBranch["matchedBy"],
-      where: SQL,
-      tier: SQL,
-      score: SQL = sql`1`,
-      size = limit,
-    ) => branches.push({ matchedBy, where, tier, score, size });
+    const visible = visibleRows(actor, reach, companies);
+    const { branches, one } = branchCollector(limit);
     if (terms.inn) {
       if (terms.inn.length === 10 || terms.inn.length === 12)
         one("inn", eq(companies.inn, terms.inn), sql`0`);

@@ -1,17 +1,17 @@
-import { and, arrayContains, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, eq, inArray, sql } from "drizzle-orm";
 import type { SearchHit } from "../../../contracts/search";
 import { companies, contacts } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import type { Reach } from "../../platform/permissions";
-import { visibleOwnerIds } from "../../platform/policy";
 import {
+  branchCollector,
   RANK_WINDOW,
   type RankedHit,
-  type SearchBranch,
   type SearchProvider,
   type SearchTerms,
   type Tier,
+  visibleRows,
 } from "../search/search.types";
 import { contactFullName } from "./contacts.presenter";
 import { contactNameExpr } from "./contacts.repo";
@@ -36,20 +36,8 @@ export const contactSearch: SearchProvider = {
   type: "contact",
   resource: "contacts",
   async search(db: Db, actor: Actor, reach: Reach, terms: SearchTerms, limit: number) {
-    const owners = visibleOwnerIds(actor, reach);
-    const visible = and(
-      eq(contacts.workspaceId, actor.workspaceId),
-      isNull(contacts.deletedAt),
-      owners ? inArray(contacts.ownerId, [...owners]) : undefined,
-    );
-    const branches: SearchBranch[] = [];
-    const one = (
-      matchedBy: SearchBranch["matchedBy"],
-      where: SQL,
-      tier: SQL,
-      score: SQL = sql`1`,
-      size = limit,
-    ) => branches.push({ matchedBy, where, tier, score, size });
+    const visible = visibleRows(actor, reach, contacts);
+    const { branches, one } = branchCollector(limit);
     if (terms.email) one("email", arrayContains(contacts.emails, [terms.email]), sql`0`);
     if (terms.phone) {
       const whole = sql`case when ${contacts.phoneSearch} like ${`% ${terms.phone} %`} then 0 else 1 end`;

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type Session } from "../../test/harness";
-import { cp1251, csv, inn10, upload, useTempDataDir, xlsx } from "./imports.test-support";
+import {
+  cp1251,
+  csv,
+  importHeader as header,
+  inn10,
+  upload,
+  useTempDataDir,
+  xlsx,
+} from "./imports.test-support";
 
 let h: Harness;
 let admin: Session;
@@ -10,17 +18,6 @@ beforeAll(async () => {
   admin = await h.userWith("admin", { email: "admin@example.ru" });
 });
 afterAll(() => h.close());
-
-const header = [
-  "Наименование",
-  "ИНН",
-  "КПП",
-  "Эл. почта",
-  "Рабочий телефон",
-  "Город",
-  "Ответственный",
-  "Теги",
-];
 
 describe("import preview: what the file is, by its content", () => {
   it("auto-maps a Windows-1251 CSV with ';' and Russian headers", async () => {

@@ -116,3 +116,15 @@ export async function companyCount(h: Harness): Promise<number> {
   const [row] = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(companies);
   return row!.n;
 }
+
+/** Headers as a Bitrix24/Excel export names them: the auto-mapping is tested against these. */
+export const importHeader = [
+  "Наименование",
+  "ИНН",
+  "КПП",
+  "Эл. почта",
+  "Рабочий телефон",
+  "Город",
+  "Ответственный",
+  "Теги",
+];

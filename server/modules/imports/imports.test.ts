@@ -7,6 +7,7 @@ import {
   companyCount,
   cp1251,
   csv,
+  importHeader as header,
   inn10,
   runJobs,
   seedCompany,
@@ -23,17 +24,6 @@ beforeAll(async () => {
   admin = await h.userWith("admin", { email: "admin@example.ru" });
 });
 afterAll(() => h.close());
-
-const header = [
-  "Наименование",
-  "ИНН",
-  "КПП",
-  "Эл. почта",
-  "Рабочий телефон",
-  "Город",
-  "Ответственный",
-  "Теги",
-];
 
 async function startImport(session: Session, uploadId: string, dryRun: boolean, mapping?: unknown) {
   const res = await h.post("/api/v1/imports", { uploadId, entity: "companies", dryRun, mapping }, session);

@@ -1,9 +1,11 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { SearchHit } from "../../../contracts/search";
 import { phoneSearchDigits } from "../../../core/phone";
 import type { Actor } from "../../platform/actor";
 import { type Db, withTx } from "../../platform/db/client";
 import type { Reach, Resource } from "../../platform/permissions";
+import { visibleOwnerIds } from "../../platform/policy";
 import { companyNameKey } from "../companies/companies.normalize";
 
 /**
@@ -96,4 +98,31 @@ export function withIndexLookups<T>(db: Db, run: (tx: Db) => Promise<T>): Promis
       set_config('enable_seqscan', 'off', true)`);
     return run(tx);
   });
+}
+
+/** What a provider's rows must satisfy to be shown: the workspace, not deleted, an owner in reach. */
+export function visibleRows(
+  actor: Actor,
+  reach: Reach,
+  table: { workspaceId: AnyPgColumn; deletedAt: AnyPgColumn; ownerId: AnyPgColumn },
+): SQL | undefined {
+  const owners = visibleOwnerIds(actor, reach);
+  return and(
+    eq(table.workspaceId, actor.workspaceId),
+    isNull(table.deletedAt),
+    owners ? inArray(table.ownerId, [...owners]) : undefined,
+  );
+}
+
+/** Collects a provider's branches; `size` defaults to the page limit. */
+export function branchCollector(limit: number) {
+  const branches: SearchBranch[] = [];
+  const one = (
+    matchedBy: SearchBranch["matchedBy"],
+    where: SQL,
+    tier: SQL,
+    score: SQL = sql`1`,
+    size = limit,
+  ) => branches.push({ matchedBy, where, tier, score, size });
+  return { branches, one };
 }
