@@ -1,4 +1,9 @@
 import type { Locale } from "../../contracts/common";
+import { activitiesMessages } from "./messages/activities";
+import { catalogueMessages } from "./messages/catalogue";
+import { dealsMessages } from "./messages/deals";
+import { proposalsMessages } from "./messages/proposals";
+import { reliabilityMessages } from "./messages/reliability";
 
 /**
  * Error texts by stable code, in both UI languages. `{name}` placeholders are filled from the
@@ -101,6 +106,11 @@ const messages = {
     en: "Internal server error. It has been logged.",
   },
   unavailable: { ru: "Сервис временно недоступен.", en: "The service is temporarily unavailable." },
+  ...dealsMessages,
+  ...activitiesMessages,
+  ...catalogueMessages,
+  ...proposalsMessages,
+  ...reliabilityMessages,
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,5 +1,7 @@
+export * from "./activities";
 export * from "./audit";
 export * from "./companies";
+export * from "./deals";
 export * from "./imports";
 export * from "./jobs";
 export * from "./privacy";

@@ -1,7 +1,11 @@
+import type { Catalogue } from "./catalogue";
+import { activitiesEn } from "./modules/activities";
+import { catalogueEn } from "./modules/catalogue";
+import { dealsEn } from "./modules/deals";
+import { proposalsEn } from "./modules/proposals";
+import { reliabilityEn } from "./modules/reliability";
 import type { ru } from "./ru";
 
-/** Same shape as the Russian catalogue, with every leaf a string: a missing or extra key is a type error. */
-type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 export type Messages = Catalogue<typeof ru>;
 
 export const en: Messages = {
@@ -743,4 +747,9 @@ export const en: Messages = {
     text: "The link may be outdated or the address mistyped. Go back home and continue from there.",
     action: "Go home",
   },
+  deals: dealsEn,
+  activities: activitiesEn,
+  catalogue: catalogueEn,
+  proposals: proposalsEn,
+  reliability: reliabilityEn,
 };

@@ -1,3 +1,9 @@
+import { activitiesRu } from "./modules/activities";
+import { catalogueRu } from "./modules/catalogue";
+import { dealsRu } from "./modules/deals";
+import { proposalsRu } from "./modules/proposals";
+import { reliabilityRu } from "./modules/reliability";
+
 /**
  * Russian is the primary language of the product: every other locale is typed against this object,
  * so a key added here and forgotten elsewhere fails the type check.
@@ -745,4 +751,9 @@ export const ru = {
     text: "Возможно, ссылка устарела или в адресе опечатка. Вернитесь на рабочий стол и продолжите оттуда.",
     action: "На рабочий стол",
   },
+  deals: dealsRu,
+  activities: activitiesRu,
+  catalogue: catalogueRu,
+  proposals: proposalsRu,
+  reliability: reliabilityRu,
 };

@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { businessColumns, ts } from "./columns";
+
+export const activityTypes = ["call", "meeting", "email", "note", "task"] as const;
+
+/**
+ * Calls, meetings, emails, notes and tasks on a company, contact or deal. `owner_id` is the person
+ * who does (or did) it. `occurred_at` is the moment the timeline sorts by — when it was done, else
+ * when it is due, else when it was written — kept by the service so every timeline is one index
+ * range read.
+ */
+export const activities = pgTable(
+  "activities",
+  {
+    ...businessColumns(),
+    type: text("type", { enum: activityTypes }).notNull(),
+    subject: text("subject").notNull(),
+    body: text("body"),
+    companyId: uuid("company_id"),
+    contactId: uuid("contact_id"),
+    dealId: uuid("deal_id"),
+    ownerId: uuid("owner_id").notNull(),
+    direction: text("direction", { enum: ["in", "out"] }),
+    dueAt: ts("due_at"),
+    endAt: ts("end_at"),
+    remindAt: ts("remind_at"),
+    doneAt: ts("done_at"),
+    occurredAt: ts("occurred_at").notNull().default(sql`now()`),
+    outcome: text("outcome"),
+    agreements: text("agreements"),
+    nextStep: text("next_step"),
+    enrolmentId: uuid("enrolment_id"),
+    cadenceStep: integer("cadence_step"),
+    deletedAt: ts("deleted_at"),
+    deletedBy: uuid("deleted_by"),
+  },
+  (t) => [
+    index("activities_company_timeline_idx")
+      .on(t.workspaceId, t.companyId, t.occurredAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("activities_contact_timeline_idx")
+      .on(t.workspaceId, t.contactId, t.occurredAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("activities_deal_timeline_idx")
+      .on(t.workspaceId, t.dealId, t.occurredAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    // My day, overdue items and the calendar: what an owner has open, by due time.
+    index("activities_owner_due_idx")
+      .on(t.workspaceId, t.ownerId, t.dueAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("activities_remind_idx")
+      .on(t.remindAt)
+      .where(sql`${t.remindAt} is not null and ${t.doneAt} is null and ${t.deletedAt} is null`),
+  ],
+);
