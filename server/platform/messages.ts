@@ -1,5 +1,6 @@
 import type { Locale } from "../../contracts/common";
 import { activitiesMessages } from "./messages/activities";
+import { cadencesMessages } from "./messages/cadences";
 import { catalogueMessages } from "./messages/catalogue";
 import { dealsMessages } from "./messages/deals";
 import { proposalsMessages } from "./messages/proposals";
@@ -108,6 +109,7 @@ const messages = {
   unavailable: { ru: "Сервис временно недоступен.", en: "The service is temporarily unavailable." },
   ...dealsMessages,
   ...activitiesMessages,
+  ...cadencesMessages,
   ...catalogueMessages,
   ...proposalsMessages,
   ...reliabilityMessages,

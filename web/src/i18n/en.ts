@@ -1,5 +1,6 @@
 import type { Catalogue } from "./catalogue";
 import { activitiesEn } from "./modules/activities";
+import { cadencesEn } from "./modules/cadences";
 import { catalogueEn } from "./modules/catalogue";
 import { dealsEn } from "./modules/deals";
 import { proposalsEn } from "./modules/proposals";
@@ -749,6 +750,7 @@ export const en: Messages = {
   },
   deals: dealsEn,
   activities: activitiesEn,
+  cadences: cadencesEn,
   catalogue: catalogueEn,
   proposals: proposalsEn,
   reliability: reliabilityEn,

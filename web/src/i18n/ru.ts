@@ -1,4 +1,5 @@
 import { activitiesRu } from "./modules/activities";
+import { cadencesRu } from "./modules/cadences";
 import { catalogueRu } from "./modules/catalogue";
 import { dealsRu } from "./modules/deals";
 import { proposalsRu } from "./modules/proposals";
@@ -753,6 +754,7 @@ export const ru = {
   },
   deals: dealsRu,
   activities: activitiesRu,
+  cadences: cadencesRu,
   catalogue: catalogueRu,
   proposals: proposalsRu,
   reliability: reliabilityRu,
