@@ -58,6 +58,8 @@ export const Contact = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   deletedAt: Timestamp.nullable(),
+  /** When a 152-ФЗ erasure cleared the personal data; an erased contact cannot be restored. */
+  erasedAt: Timestamp.nullable(),
   version: Version,
 });
 export type Contact = z.infer<typeof Contact>;

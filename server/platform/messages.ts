@@ -86,6 +86,10 @@ const messages = {
     en: "The owner must be an active user.",
   },
   not_deleted: { ru: "Запись не удалена.", en: "The record is not deleted." },
+  contact_erased: {
+    ru: "Персональные данные контакта уничтожены по закону о персональных данных; восстановить его нельзя.",
+    en: "This contact's personal data was erased under the personal data law; it cannot be restored.",
+  },
   merge_into_self: {
     ru: "Компанию нельзя объединить саму с собой.",
     en: "A company cannot be merged into itself.",

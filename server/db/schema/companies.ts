@@ -99,6 +99,8 @@ export const contacts = pgTable(
       .default("unknown"),
     consentAt: ts("consent_at"),
     consentSource: text("consent_source"),
+    /** Set by a 152-ФЗ erasure: the row stays for history but can never be restored. */
+    erasedAt: ts("erased_at"),
     deletedAt: ts("deleted_at"),
     deletedBy: uuid("deleted_by"),
     searchVector: tsvector("search_vector").generatedAlwaysAs(

@@ -29,6 +29,7 @@ export function presentContact(row: ContactRow): Contact {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     deletedAt: row.deletedAt,
+    erasedAt: row.erasedAt,
     version: row.version,
   };
 }

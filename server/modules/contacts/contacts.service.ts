@@ -174,6 +174,7 @@ export async function restoreContact(db: Db, actor: Actor, id: string): Promise<
     const before = await lockContact(tx, actor.workspaceId, id);
     authorizeContact(actor, "read", before);
     if (!before!.deletedAt) throw AppError.rule("not_deleted");
+    if (before!.erasedAt) throw AppError.rule("contact_erased");
     const set: ContactValues = { deletedAt: null, deletedBy: null };
     if (before!.companyId) {
       // Back under its company, whoever owns the company now.

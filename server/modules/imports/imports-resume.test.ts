@@ -201,4 +201,31 @@ describe("contacts", () => {
       unchanged: 2,
     });
   });
+
+  it("an erasure clears the kept rows of the error report that carried the person", async () => {
+    await seedCompany(h, admin.user.id, { name: "Стирка", inn: inn10(410) });
+    const file = csv([
+      ["ФИО", "Должность", "Email", "Телефон", "ИНН компании"],
+      ["Забытов Ефим", "Снабженец", "zabytov@stirka.ru", "+7 916 777-01-02", inn10(411)],
+      ["Забытов Ефим", "Снабженец", "zabytov@stirka.ru", "+7 916 777-01-02", inn10(410)],
+      ["Посторонний Лев", "", "lev@stirka.ru", "", inn10(411)],
+    ]);
+    const id = await importFile(admin, file, { entity: "contacts" });
+    await runJobs(h);
+    expect((await h.get(`/api/v1/imports/${id}`, admin)).json()).toMatchObject({ created: 1, failed: 2 });
+    const [person] = await h.ctx.db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.emails, ["zabytov@stirka.ru"]));
+    const kept = async () =>
+      (await h.ctx.db.select().from(importErrors).where(eq(importErrors.importId, id)))
+        .sort((a, b) => a.row - b.row)
+        .map((e) => JSON.stringify(e.data));
+    expect((await kept())[0]).toContain("zabytov@stirka.ru");
+
+    expect((await h.post(`/api/v1/contacts/${person!.id}/erase`, {}, admin)).statusCode).toBe(200);
+    const [forgotten, stranger] = await kept();
+    expect(forgotten).toBe("null");
+    expect(stranger).toContain("lev@stirka.ru");
+  });
 });

@@ -1,5 +1,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { auditLog, consentEvents, contactColumns, contacts, privacyRequests } from "../../db/schema/index";
+import {
+  auditLog,
+  consentEvents,
+  contactColumns,
+  contacts,
+  importErrors,
+  imports,
+  privacyRequests,
+} from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination";
 
@@ -138,6 +146,60 @@ export async function redactContactAudit(db: Db, workspaceId: string, contactId:
     );
 }
 
+/**
+ * The rows of contact imports kept for the error report hold what the file said about a person.
+ * A row is cleared when it carries one of the contact's emails or phone numbers, or both of its
+ * names: the file never had the contact's id, so its identifiers are what link the two.
+ */
+export async function redactImportErrors(
+  db: Db,
+  workspaceId: string,
+  contact: { lastName: string; firstName: string | null; emails: string[]; phones: string[] },
+): Promise<void> {
+  const text = sql`lower(${importErrors.data}::text)`;
+  const digits = sql`regexp_replace(${importErrors.data}::text, '[^0-9]', '', 'g')`;
+  const matches = [
+    ...contact.emails.map((e) => sql`position(${e.toLowerCase()} in ${text}) > 0`),
+    ...contact.phones
+      .map((p) => p.replace(/\D/g, "").slice(-10))
+      .filter((d) => d.length === 10)
+      .map((d) => sql`position(${d} in ${digits}) > 0`),
+    ...(contact.firstName
+      ? [
+          sql`(position(${contact.lastName.toLowerCase()} in ${text}) > 0 and position(${contact.firstName.toLowerCase()} in ${text}) > 0)`,
+        ]
+      : []),
+  ];
+  if (!matches.length) return;
+  await db
+    .update(importErrors)
+    .set({ data: null })
+    .where(
+      and(
+        sql`${importErrors.data} is not null`,
+        inArray(
+          importErrors.importId,
+          db
+            .select({ id: imports.id })
+            .from(imports)
+            .where(and(eq(imports.workspaceId, workspaceId), eq(imports.entity, "contacts"))),
+        ),
+        sql`(${sql.join(matches, sql` or `)})`,
+      ),
+    );
+}
+
+export async function setMarketingConsent(
+  db: Db,
+  id: string,
+  values: { consentMarketing: "granted" | "withdrawn"; consentAt: string; consentSource: string },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ ...values, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(contacts.id, id));
+}
+
 /** Consents stay as evidence of a lawful basis, but the IP is personal data. */
 export async function dropConsentIps(db: Db, workspaceId: string, contactId: string): Promise<void> {
   await db
@@ -173,6 +235,8 @@ export async function eraseContactRow(db: Db, id: string, erasedBy: string | nul
       emails: [],
       phoneSearch: "",
       notes: null,
+      consentSource: null,
+      erasedAt: sql`now()`,
       deletedAt: sql`coalesce(${contacts.deletedAt}, now())`,
       deletedBy: sql`coalesce(${contacts.deletedBy}, ${erasedBy}::uuid)`,
       version: sql`${contacts.version} + 1`,

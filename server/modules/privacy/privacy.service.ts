@@ -29,7 +29,9 @@ import {
   lockContactRow,
   lockPrivacyRequest,
   redactContactAudit,
+  redactImportErrors,
   requestsOfContact,
+  setMarketingConsent,
 } from "./privacy.repo";
 
 const stampOf = (actor: Actor) => (isSystem(actor) ? null : actor.id);
@@ -71,7 +73,7 @@ export async function recordConsent(
 ): Promise<ConsentEvent> {
   authorize(actor, "privacy", "create");
   return withTx(db, async (tx) => {
-    await contactFor(tx, actor, contactId, "create", { lock: true, liveOnly: true });
+    const contact = await contactFor(tx, actor, contactId, "create", { lock: true, liveOnly: true });
     const row = await insertConsentEvent(tx, {
       id: uuidv7(),
       workspaceId: actor.workspaceId,
@@ -86,6 +88,7 @@ export async function recordConsent(
       createdBy: stampOf(actor),
     });
     const event = presentConsent(row);
+    if (event.kind === "marketing") await syncMarketingConsent(tx, contact, event);
     // Under the contact, so its history shows it and an erasure redacts it; no IP in the log.
     const { ip: _ip, ...logged } = event;
     await recordChange(tx, actor, {
@@ -223,6 +226,19 @@ const personalFields = [
 ] as const;
 
 /**
+ * The contact's marketing flag (used by lists, exports and mailings) follows the newest marketing
+ * consent event; a back-dated paper form older than the current state does not overturn it.
+ */
+async function syncMarketingConsent(tx: Db, contact: ContactRow, event: ConsentEvent): Promise<void> {
+  if (contact.consentAt && Date.parse(contact.consentAt) > Date.parse(event.at)) return;
+  await setMarketingConsent(tx, contact.id, {
+    consentMarketing: event.granted ? "granted" : "withdrawn",
+    consentAt: event.at,
+    consentSource: event.channel,
+  });
+}
+
+/**
  * Erasure (ст. 21 ч. 5): one transaction clears the personal fields, redacts the contact's audit
  * values, drops consent IPs and closes the request. The audit of the erasure names the erased
  * fields only. The id stays, so companies and deals keep their history.
@@ -244,6 +260,7 @@ export async function eraseContact(
     const row = await eraseContactRow(tx, contactId, stampOf(actor));
     await redactContactAudit(tx, actor.workspaceId, contactId);
     await dropConsentIps(tx, actor.workspaceId, contactId);
+    await redactImportErrors(tx, actor.workspaceId, before);
     const erased = personalFields.filter((key) => {
       const value = before[key];
       return Array.isArray(value) ? value.length > 0 : value !== null;

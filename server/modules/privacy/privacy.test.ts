@@ -67,6 +67,22 @@ describe("consents", () => {
     expect((await h.get(url, o.dept)).statusCode).toBe(403);
     expect((await h.post(url, { kind: "marketing", granted: true, channel: "" }, o.m1)).statusCode).toBe(400);
   });
+
+  it("the newest marketing consent sets the contact's marketing flag; an older paper form does not", async () => {
+    const c = await newContact(h, o.m1, person(8));
+    const url = `/api/v1/contacts/${c.id}/consents`;
+    const flag = async () => ((await h.get(`/api/v1/contacts/${c.id}`, o.m1)).json() as Contact).consent;
+    expect((await flag()).status).toBe("unknown");
+    await h.post(url, { kind: "marketing", granted: true, channel: "web form" }, o.m1);
+    expect(await flag()).toMatchObject({ marketing: true, status: "granted", source: "web form" });
+    await h.post(url, { kind: "processing", granted: false, channel: "email" }, o.m1);
+    expect((await flag()).status).toBe("granted");
+    const old = "2020-01-15T10:00:00+03:00";
+    await h.post(url, { kind: "marketing", granted: false, channel: "paper", at: old }, o.m1);
+    expect((await flag()).status).toBe("granted");
+    await h.post(url, { kind: "marketing", granted: false, channel: "phone" }, o.m1);
+    expect(await flag()).toMatchObject({ marketing: false, status: "withdrawn", source: "phone" });
+  });
 });
 
 describe("requests", () => {
@@ -172,6 +188,10 @@ describe("erasure", () => {
     const card = await h.get(`/api/v1/contacts/${c.id}`, o.admin);
     expect(card.statusCode).toBe(200);
     const erased = card.json() as Contact;
+    expect(erased.erasedAt).not.toBeNull();
+    const restore = await h.post(`/api/v1/contacts/${c.id}/restore`, {}, o.admin);
+    expect(restore.statusCode).toBe(422);
+    expect(restore.json().code).toBe("contact_erased");
     expect(erased).toMatchObject({
       id: c.id,
       companyId: acme.id,
