@@ -6,6 +6,8 @@ import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
+import { dealsRoutes } from "./deals/deals.routes";
+import { pipelinesRoutes } from "./deals/pipelines.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
@@ -30,6 +32,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     privacyRoutes,
     searchRoutes,
     viewsRoutes,
+    pipelinesRoutes,
+    dealsRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -78,6 +78,28 @@ export const permissionTable = {
     export: { admin: "all", head: "team", manager: "own" },
     delete: { admin: "all", head: "team" },
   },
+  /**
+   * Deals are seen by their own owner (not the company's): a manager their own deals, a head
+   * the team's, an admin all. Department users work outside sales and have no deals, as they
+   * have no clients. Reopening a closed deal is an update (audited as "reopen").
+   */
+  deals: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team", manager: "own" },
+    restore: { admin: "all" },
+  },
+  /**
+   * Pipelines, lost reasons and competitors: every seller reads them (a board, a loss needs
+   * them); only an admin changes them.
+   */
+  pipelines: {
+    read: { admin: "all", head: "all", manager: "all" },
+    create: { admin: "all" },
+    update: { admin: "all" },
+    delete: { admin: "all" },
+  },
   backups: {
     read: { admin: "all" },
   },

@@ -8,6 +8,7 @@ import { createUser } from "../modules/users/users.service";
 import { systemActor } from "../platform/actor";
 import { tableFingerprints } from "../platform/backup";
 import { type Harness, PASSWORD, type Session } from "../test/harness";
+import { type DealFreshKind, makeFreshDealRow, makeWorldDeal } from "./routes/deals.fixtures";
 
 /**
  * The people of the permission matrix, in one database: admin; head A with manager A1 (who owns
@@ -146,6 +147,7 @@ export async function makeWorld(h: Harness) {
     201,
   );
   const importJob = await startImport(h, A1, inn10(4243));
+  const deal = await makeWorldDeal(h, A1, company.id);
   return {
     dataDir,
     sessions,
@@ -156,6 +158,7 @@ export async function makeWorld(h: Harness) {
     contact,
     view,
     importJob,
+    deal,
     secrets: [SECRET.name, SECRET.inn, SECRET.phoneDigits, SECRET.email, SECRET.contactLastName],
   };
 }
@@ -178,7 +181,8 @@ export type FreshKind =
   | "user"
   | "apiToken"
   | "view"
-  | "importJob";
+  | "importJob"
+  | DealFreshKind;
 
 let serial = 0;
 
@@ -248,6 +252,8 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     }
     case "importJob":
       return { ids: [(await startImport(h, A1, inn10(5000 + n))).id], owner, texts: [] };
+    default:
+      return makeFreshDealRow(h, w, kind, n);
   }
 }
 

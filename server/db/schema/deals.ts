@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { businessColumns, ts } from "./columns";
 
 /** A stage of a pipeline; `kind` tells open stages from the two closing ones. */
@@ -15,7 +26,13 @@ export const pipelines = pgTable(
     stages: jsonb("stages").$type<PipelineStage[]>().notNull(),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [index("pipelines_ws_idx").on(t.workspaceId)],
+  (t) => [
+    index("pipelines_ws_idx").on(t.workspaceId),
+    // One default pipeline per workspace: a concurrent "create the default" inserts it once.
+    uniqueIndex("pipelines_default_uq")
+      .on(t.workspaceId)
+      .where(sql`${t.isDefault} and ${t.deletedAt} is null`),
+  ],
 );
 
 /** Reasons a deal is lost, configurable by an admin. */
@@ -93,6 +110,8 @@ export const deals = pgTable(
     index("deals_owner_created_idx")
       .on(t.workspaceId, t.ownerId, t.createdAt, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // The admin's list, newest first.
+    index("deals_ws_created_idx").on(t.workspaceId, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
     index("deals_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
   ],
 );
@@ -129,4 +148,19 @@ export const dealStageChanges = pgTable(
     index("deal_stage_changes_deal_idx").on(t.dealId, t.at),
     index("deal_stage_changes_pipeline_idx").on(t.workspaceId, t.pipelineId, t.at),
   ],
+);
+
+/** The negotiation log of a deal: dated entries (what was discussed, agreed), newest first on the card. */
+export const dealLog = pgTable(
+  "deal_log",
+  {
+    id: uuid("id").primaryKey(),
+    workspaceId: uuid("workspace_id").notNull(),
+    dealId: uuid("deal_id").notNull(),
+    on: date("on").notNull(),
+    text: text("text").notNull(),
+    userId: uuid("user_id"),
+    createdAt: ts("created_at").notNull().default(sql`now()`),
+  },
+  (t) => [index("deal_log_deal_idx").on(t.dealId, t.on, t.id)],
 );

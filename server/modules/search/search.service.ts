@@ -6,10 +6,11 @@ import { reachOf } from "../../platform/permissions";
 import { authorize } from "../../platform/policy";
 import { companySearch } from "../companies/companies.search";
 import { contactSearch } from "../contacts/contacts.search";
+import { dealSearch } from "../deals/deals.search";
 import { parseSearch, type RankedHit, type SearchProvider, withIndexLookups } from "./search.types";
 
-/** Everything the box can find. Deals join with one line here once their provider exists. */
-const providers: readonly SearchProvider[] = [companySearch, contactSearch];
+/** Everything the box can find. */
+const providers: readonly SearchProvider[] = [companySearch, contactSearch, dealSearch];
 
 /**
  * The search box: each provider the caller may read runs its branches, hits are de-duplicated
@@ -26,7 +27,7 @@ export async function searchEverything(
     .map((t) => t.trim())
     .filter(Boolean);
   const asked = wanted?.length ? providers.filter((p) => wanted.includes(p.type)) : providers;
-  // Types with no provider yet (deals) simply find nothing.
+  // Types with no provider simply find nothing.
   if (!asked.length) return { items: [] };
   const allowed = asked.filter((p) => reachOf(p.resource, "read", actor.role) !== null);
   // A role that may read none of what it asked for (a `department` user) is refused outright.

@@ -1,0 +1,58 @@
+import { and, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import type { DealBoard, DealBoardQuery } from "../../../contracts/deals";
+import { deals } from "../../db/schema/index";
+import type { Actor } from "../../platform/actor";
+import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { authorize, visibleOwnerIds } from "../../platform/policy";
+import { columnDeals, columnTotals } from "./deals.repo";
+import { presentMany } from "./deals.service";
+import { pipelineFor, presentPipeline } from "./pipelines.service";
+
+/**
+ * The board of one pipeline: per stage the count, the sum, the weighted sum (amount ×
+ * probability) and the newest cards; `stage` + `cursor` give one column's next cards. Every
+ * query stays on deals_board_idx (workspace, pipeline, owner, stage, id) for one owner, or on
+ * deals_pipeline_stage_idx for the whole pipeline.
+ */
+export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Promise<DealBoard> {
+  const reach = authorize(actor, "deals", "read");
+  const pipeline = await pipelineFor(db, actor.workspaceId, query.pipelineId);
+  const owners = visibleOwnerIds(actor, reach);
+  // Naming an owner outside one's reach shows an empty board, as a filter that matches nothing.
+  const ownerIds = query.ownerId
+    ? owners === null || owners.includes(query.ownerId)
+      ? [query.ownerId]
+      : []
+    : owners;
+  const where: SQL = and(
+    eq(deals.workspaceId, actor.workspaceId),
+    eq(deals.pipelineId, pipeline.id),
+    isNull(deals.deletedAt),
+    ownerIds === null ? undefined : ownerIds.length ? inArray(deals.ownerId, [...ownerIds]) : sql`false`,
+    query.from ? gte(deals.expectedCloseDate, query.from) : undefined,
+    query.to ? lte(deals.expectedCloseDate, query.to) : undefined,
+  )!;
+  if (query.cursor && !query.stage) throw AppError.validation([{ path: "stage", message: "required" }]);
+  const stages = query.stage ? pipeline.stages.filter((s) => s.key === query.stage) : pipeline.stages;
+  if (query.stage && !stages.length) throw AppError.validation([{ path: "stage", message: "required" }]);
+  const totals = new Map((await columnTotals(db, where)).map((t) => [t.stage, t]));
+  const columns: DealBoard["columns"] = [];
+  // One index range per column, one after another (a handful of stages, each LIMIT N).
+  for (const stage of stages) {
+    const page = await columnDeals(db, where, stage.key, query.limit, query.cursor);
+    const total = totals.get(stage.key);
+    columns.push({
+      stage: stage.key,
+      name: stage.name,
+      kind: stage.kind,
+      probability: stage.probability,
+      count: total?.count ?? 0,
+      sum: total?.sum ?? "0.00",
+      weighted: total?.weighted ?? "0.00",
+      items: await presentMany(db, actor.workspaceId, page.items),
+      nextCursor: page.nextCursor,
+    });
+  }
+  return { pipeline: presentPipeline(pipeline), columns };
+}
