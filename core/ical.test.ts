@@ -8,7 +8,9 @@ describe("zoned time (IANA tz database through Intl)", () => {
     expect(offsetMinutes(Date.parse("2026-01-15T12:00:00Z"), "Europe/Moscow")).toBe(180);
     expect(offsetMinutes(Date.parse("2026-07-15T12:00:00Z"), "Europe/Moscow")).toBe(180);
     expect(offsetMinutes(Date.parse("2014-01-15T12:00:00Z"), "Europe/Moscow")).toBe(240);
-    expect(offsetTransitions(Date.parse("2025-01-01Z"), Date.parse("2027-12-31Z"), "Europe/Moscow")).toEqual([]);
+    expect(offsetTransitions(Date.parse("2025-01-01Z"), Date.parse("2027-12-31Z"), "Europe/Moscow")).toEqual(
+      [],
+    );
   });
 
   it("finds Berlin's 2026 switches: 29 March 01:00 UTC and 25 October 01:00 UTC (EU rule)", () => {
@@ -26,7 +28,9 @@ describe("zoned time (IANA tz database through Intl)", () => {
     const spring = dayBounds(Date.parse("2026-03-29T10:00:00Z"), "Europe/Berlin");
     expect((spring.to - spring.from) / 3_600_000).toBe(23);
     expect(
-      new Date(zonedInstant({ year: 2026, month: 3, day: 1, hour: 9, minute: 30 }, "Asia/Vladivostok")).toISOString(),
+      new Date(
+        zonedInstant({ year: 2026, month: 3, day: 1, hour: 9, minute: 30 }, "Asia/Vladivostok"),
+      ).toISOString(),
     ).toBe("2026-02-28T23:30:00.000Z");
   });
 });
@@ -40,7 +44,12 @@ describe("iCalendar text rules (RFC 5545 §3.1, §3.3.11)", () => {
     const line = `SUMMARY:${"Встреча с клиентом ".repeat(10)}`;
     const folded = foldLine(line);
     for (const part of folded.split("\r\n")) expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").map((p, i) => (i ? p.slice(1) : p)).join("")).toBe(line);
+    expect(
+      folded
+        .split("\r\n")
+        .map((p, i) => (i ? p.slice(1) : p))
+        .join(""),
+    ).toBe(line);
   });
 });
 

@@ -33,7 +33,14 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+export type WallClock = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+};
 
 /** The wall clock in `timeZone` at the instant `ms`. */
 export function wallClock(ms: number, timeZone: string): WallClock {
@@ -83,7 +90,13 @@ export function dayBounds(ms: number, timeZone: string): { date: string; from: n
   const from = zonedInstant({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0 }, timeZone);
   const next = new Date(Date.UTC(w.year, w.month - 1, w.day + 1));
   const to = zonedInstant(
-    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 },
+    {
+      year: next.getUTCFullYear(),
+      month: next.getUTCMonth() + 1,
+      day: next.getUTCDate(),
+      hour: 0,
+      minute: 0,
+    },
     timeZone,
   );
   return { date: localDate(ms, timeZone), from, to };

@@ -1,4 +1,9 @@
-import { OVERDUE_JOB, overdueSweep, REMINDER_JOB, reminderJob } from "../modules/activities/activities.notices";
+import {
+  OVERDUE_JOB,
+  overdueSweep,
+  REMINDER_JOB,
+  reminderJob,
+} from "../modules/activities/activities.notices";
 import type { AppContext } from "../platform/context";
 import { ensureRecurring, type JobHandler } from "../platform/queue";
 import { importJob } from "./import";

@@ -32,7 +32,9 @@ export const activitiesAsCompanyChild = {
     const moved = await tx
       .update(activities)
       .set({ companyId: target.id })
-      .where(and(eq(activities.workspaceId, actor.workspaceId), inArray(activities.companyId, [...sourceIds])))
+      .where(
+        and(eq(activities.workspaceId, actor.workspaceId), inArray(activities.companyId, [...sourceIds])),
+      )
       .returning({ id: activities.id });
     // One audit entry per moved activity would flood a big merge's history; the company's merge
     // entry names the sources, and each activity keeps its own history.

@@ -26,7 +26,9 @@ export function noticeTitle(kind: keyof typeof texts, locale: "ru" | "en", subje
 
 /** Where a notification leads: the company's timeline, else the activities page. */
 export function activityLink(a: { id: string; companyId: string | null }): string {
-  return a.companyId ? `/clients/${a.companyId}?tab=timeline&activity=${a.id}` : `/activities?activity=${a.id}`;
+  return a.companyId
+    ? `/clients/${a.companyId}?tab=timeline&activity=${a.id}`
+    : `/activities?activity=${a.id}`;
 }
 
 const reminderKey = (id: string, remindAt: string) => `reminder:${id}:${Date.parse(remindAt)}`;
@@ -37,7 +39,13 @@ const reminderKey = (id: string, remindAt: string) => `reminder:${id}:${Date.par
  */
 export async function scheduleReminder(
   tx: Db,
-  a: { id: string; workspaceId: string; remindAt: string | null; doneAt: string | null; deletedAt: string | null },
+  a: {
+    id: string;
+    workspaceId: string;
+    remindAt: string | null;
+    doneAt: string | null;
+    deletedAt: string | null;
+  },
   previousRemindAt: string | null,
 ): Promise<void> {
   if (previousRemindAt && previousRemindAt !== a.remindAt) {

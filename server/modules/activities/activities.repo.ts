@@ -55,7 +55,11 @@ function joined(db: Db) {
     .leftJoin(companies, eq(companies.id, activities.companyId));
 }
 
-export async function findActivity(db: Db, workspaceId: string, id: string): Promise<ActivityRow | undefined> {
+export async function findActivity(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<ActivityRow | undefined> {
   const [row] = await joined(db)
     .where(and(eq(activities.workspaceId, workspaceId), eq(activities.id, id)))
     .limit(1);
@@ -63,7 +67,11 @@ export async function findActivity(db: Db, workspaceId: string, id: string): Pro
 }
 
 /** The row locked for a write, then read with its names. */
-export async function lockActivity(db: Db, workspaceId: string, id: string): Promise<ActivityRow | undefined> {
+export async function lockActivity(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<ActivityRow | undefined> {
   const locked = await db
     .select({ id: activities.id })
     .from(activities)
@@ -79,7 +87,12 @@ export async function insertActivity(db: Db, values: ActivityInsert): Promise<Ac
 }
 
 /** Writes the change and keeps `occurred_at` = done ?? due ?? created. */
-export async function updateActivity(db: Db, workspaceId: string, id: string, set: ActivitySet): Promise<ActivityRow> {
+export async function updateActivity(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  set: ActivitySet,
+): Promise<ActivityRow> {
   await db
     .update(activities)
     .set({ ...set, updatedAt: sql`now()` })
@@ -141,14 +154,25 @@ export async function dueBetween(
 }
 
 /** Open items due before `before`, oldest first. */
-export async function openDueBefore(db: Db, where: SQL, before: string, limit: number): Promise<ActivityRow[]> {
+export async function openDueBefore(
+  db: Db,
+  where: SQL,
+  before: string,
+  limit: number,
+): Promise<ActivityRow[]> {
   return joined(db)
     .where(and(where, isNull(activities.deletedAt), isNull(activities.doneAt), lt(activities.dueAt, before)))
     .orderBy(asc(activities.dueAt), asc(activities.id))
     .limit(limit);
 }
 
-export type Person = { id: string; headId: string | null; active: boolean; deleted: boolean; locale: "ru" | "en" };
+export type Person = {
+  id: string;
+  headId: string | null;
+  active: boolean;
+  deleted: boolean;
+  locale: "ru" | "en";
+};
 
 export async function findPeople(db: Db, workspaceId: string, ids: readonly string[]): Promise<Person[]> {
   if (!ids.length) return [];
@@ -176,7 +200,11 @@ export async function findTargets(
         .select({ id: companies.id, ownerId: companies.ownerId })
         .from(companies)
         .where(
-          and(eq(companies.workspaceId, workspaceId), eq(companies.id, t.companyId), isNull(companies.deletedAt)),
+          and(
+            eq(companies.workspaceId, workspaceId),
+            eq(companies.id, t.companyId),
+            isNull(companies.deletedAt),
+          ),
         )
     : [];
   const [contact] = t.contactId
@@ -184,7 +212,11 @@ export async function findTargets(
         .select({ id: contacts.id, ownerId: contacts.ownerId, companyId: contacts.companyId })
         .from(contacts)
         .where(
-          and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, t.contactId), isNull(contacts.deletedAt)),
+          and(
+            eq(contacts.workspaceId, workspaceId),
+            eq(contacts.id, t.contactId),
+            isNull(contacts.deletedAt),
+          ),
         )
     : [];
   const [deal] = t.dealId
@@ -197,10 +229,17 @@ export async function findTargets(
 }
 
 /** The company's last completed contact only ever moves forward. */
-export async function touchLastContact(db: Db, workspaceId: string, companyId: string, at: string): Promise<void> {
+export async function touchLastContact(
+  db: Db,
+  workspaceId: string,
+  companyId: string,
+  at: string,
+): Promise<void> {
   await db
     .update(companies)
-    .set({ lastContactAt: sql`greatest(coalesce(${companies.lastContactAt}, ${at}::timestamptz), ${at}::timestamptz)` })
+    .set({
+      lastContactAt: sql`greatest(coalesce(${companies.lastContactAt}, ${at}::timestamptz), ${at}::timestamptz)`,
+    })
     .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, companyId)));
 }
 

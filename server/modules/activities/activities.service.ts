@@ -54,8 +54,10 @@ type Shape = Pick<ActivityRow, "type" | "dueAt" | "endAt" | "remindAt" | "doneAt
 
 /** Rules every activity obeys, whoever writes it. `remindChanged`: the reminder is new or moved. */
 function assertShape(a: Shape, remindChanged: boolean): void {
-  const rule = (code: "activity_due_required" | "activity_end_before_start" | "reminder_in_past" | "reminder_after_done", path: string) =>
-    AppError.rule(code, {}, [{ path, message: code }] satisfies FieldError[]);
+  const rule = (
+    code: "activity_due_required" | "activity_end_before_start" | "reminder_in_past" | "reminder_after_done",
+    path: string,
+  ) => AppError.rule(code, {}, [{ path, message: code }] satisfies FieldError[]);
   if ((a.type === "task" || a.type === "meeting") && !a.dueAt) throw rule("activity_due_required", "dueAt");
   if (a.endAt && a.dueAt && Date.parse(a.endAt) < Date.parse(a.dueAt)) {
     throw rule("activity_end_before_start", "endAt");
@@ -69,7 +71,11 @@ function assertShape(a: Shape, remindChanged: boolean): void {
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : (v ?? null));
 
 /** Company, contact and deal must exist in the workspace; the company follows from a contact or deal. */
-async function resolveTargets(tx: Db, actor: Actor, input: Pick<ActivityCreate, "companyId" | "contactId" | "dealId">) {
+async function resolveTargets(
+  tx: Db,
+  actor: Actor,
+  input: Pick<ActivityCreate, "companyId" | "contactId" | "dealId">,
+) {
   const found = await findTargets(tx, actor.workspaceId, input);
   const missing = (path: string) =>
     AppError.rule("activity_target_missing", {}, [{ path, message: "activity_target_missing" }]);
@@ -162,7 +168,11 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityCreate
 }
 
 /** A person may attach an activity only to a company/contact/deal they can see. */
-async function assertTargetsReachable(tx: Db, actor: Actor, input: Pick<ActivityCreate, "companyId" | "contactId" | "dealId">) {
+async function assertTargetsReachable(
+  tx: Db,
+  actor: Actor,
+  input: Pick<ActivityCreate, "companyId" | "contactId" | "dealId">,
+) {
   const reach = authorize(actor, "activities", "create");
   const { found } = await resolveTargets(tx, actor, input);
   const outside = (path: string) =>
@@ -365,5 +375,3 @@ export async function myDay(db: Db, actor: Actor, at = Date.now()): Promise<MyDa
     overdue: overdue.map((r) => presentActivity(r, at)),
   };
 }
-
-

@@ -30,7 +30,12 @@ async function count(table: string): Promise<number> {
 describe("creating activities", () => {
   it("records a task on a company for the author, with occurredAt = dueAt and an audit entry", async () => {
     const dueAt = inHours(5);
-    const a = await newActivity(o.m1, { type: "task", subject: "Позвонить бухгалтеру", companyId: company.id, dueAt });
+    const a = await newActivity(o.m1, {
+      type: "task",
+      subject: "Позвонить бухгалтеру",
+      companyId: company.id,
+      dueAt,
+    });
     expect(a).toMatchObject({
       type: "task",
       ownerId: o.m1.user.id,
@@ -43,14 +48,22 @@ describe("creating activities", () => {
     expect(Date.parse(a.occurredAt)).toBe(Date.parse(dueAt));
     expect(a.ownerName).toContain("manager");
     const history = (await h.get(`/api/v1/companies/${company.id}/history`, o.m1)).json().items;
-    expect(history.some((e: { entity: string; entityId: string }) => e.entity === "activity" && e.entityId === a.id)).toBe(true);
+    expect(
+      history.some(
+        (e: { entity: string; entityId: string }) => e.entity === "activity" && e.entityId === a.id,
+      ),
+    ).toBe(true);
   });
 
   it("takes the company from a contact, and refuses a contact of someone else's client", async () => {
     const contact = await newContact(h, o.m1, { lastName: "Иванов", companyId: company.id });
     const call = await newActivity(o.m1, { type: "call", subject: "Звонок", contactId: contact.id });
     expect(call.companyId).toBe(company.id);
-    const res = await h.post("/api/v1/activities", { type: "note", subject: "Чужое", contactId: contact.id }, o.m3);
+    const res = await h.post(
+      "/api/v1/activities",
+      { type: "note", subject: "Чужое", contactId: contact.id },
+      o.m3,
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].path).toBe("contactId");
   });
@@ -58,12 +71,23 @@ describe("creating activities", () => {
   it("requires a due time for tasks and meetings, in the caller's language, and writes nothing", async () => {
     const before = await count("activities");
     for (const type of ["task", "meeting"]) {
-      const ru = await h.post("/api/v1/activities", { type, subject: "Без срока" }, { ...o.m1, headers: { "accept-language": "ru" } });
+      const ru = await h.post(
+        "/api/v1/activities",
+        { type, subject: "Без срока" },
+        { ...o.m1, headers: { "accept-language": "ru" } },
+      );
       expect(ru.statusCode).toBe(422);
-      expect(ru.json()).toMatchObject({ code: "activity_due_required", detail: "Для задачи и встречи укажите дату и время." });
+      expect(ru.json()).toMatchObject({
+        code: "activity_due_required",
+        detail: "Для задачи и встречи укажите дату и время.",
+      });
       expect(ru.json().errors).toEqual([{ path: "dueAt", message: "Укажите дату и время" }]);
     }
-    const en = await h.post("/api/v1/activities", { type: "task", subject: "No due" }, { ...o.m1, headers: { "accept-language": "en" } });
+    const en = await h.post(
+      "/api/v1/activities",
+      { type: "task", subject: "No due" },
+      { ...o.m1, headers: { "accept-language": "en" } },
+    );
     expect(en.json().detail).toBe("A task or a meeting needs a due date and time.");
     expect(await count("activities")).toBe(before);
     // A note needs none.
@@ -107,11 +131,15 @@ describe("who may assign a task to whom", () => {
   it("a manager: to themself and to their own head, not to a colleague or another head", async () => {
     expect((await newActivity(o.m1, task(o.head.user.id))).ownerId).toBe(o.head.user.id);
     for (const other of [o.m2, o.otherHead, o.m3]) {
-      const res = await h.post("/api/v1/activities", task(other.user.id), { ...o.m1, headers: { "accept-language": "en" } });
+      const res = await h.post("/api/v1/activities", task(other.user.id), {
+        ...o.m1,
+        headers: { "accept-language": "en" },
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({
         code: "assignee_outside_team",
-        detail: "A manager may assign tasks only to themselves, the people who report to them and their own head.",
+        detail:
+          "A manager may assign tasks only to themselves, the people who report to them and their own head.",
         errors: [{ path: "ownerId" }],
       });
     }
@@ -132,7 +160,11 @@ describe("who may assign a task to whom", () => {
     const before = (await h.get("/api/v1/notifications/unread-count", o.m2)).json().count;
     const a = await newActivity(o.head, { ...task(o.m2.user.id), companyId: null });
     const list = (await h.get("/api/v1/notifications", o.m2)).json().items;
-    expect(list[0]).toMatchObject({ kind: "assigned", title: "Вам назначено: Поручение", link: `/activities?activity=${a.id}` });
+    expect(list[0]).toMatchObject({
+      kind: "assigned",
+      title: "Вам назначено: Поручение",
+      link: `/activities?activity=${a.id}`,
+    });
     expect((await h.get("/api/v1/notifications/unread-count", o.m2)).json().count).toBe(before + 1);
     const selfBefore = (await h.get("/api/v1/notifications/unread-count", o.m2)).json().count;
     await newActivity(o.m2, task(o.m2.user.id));
@@ -143,7 +175,12 @@ describe("who may assign a task to whom", () => {
 describe("visibility", () => {
   it("a manager sees what they do and what happens on their companies; others get 404", async () => {
     // The head's task on m1's company: m1 sees it through the company.
-    const onM1Company = await newActivity(o.head, { type: "task", subject: "Проверить договор", companyId: company.id, dueAt: inHours(30) });
+    const onM1Company = await newActivity(o.head, {
+      type: "task",
+      subject: "Проверить договор",
+      companyId: company.id,
+      dueAt: inHours(30),
+    });
     expect((await h.get(`/api/v1/activities/${onM1Company.id}`, o.m1)).statusCode).toBe(200);
     for (const outsider of [o.m2, o.m3, o.otherHead]) {
       expect((await h.get(`/api/v1/activities/${onM1Company.id}`, outsider)).statusCode).toBe(404);
@@ -151,7 +188,11 @@ describe("visibility", () => {
       expect(page.json().items).toEqual([]);
     }
     expect((await h.get(`/api/v1/activities/${onM1Company.id}`, o.admin)).statusCode).toBe(200);
-    const edit = await h.patch(`/api/v1/activities/${onM1Company.id}`, { version: 1, subject: "Чужая правка" }, o.m3);
+    const edit = await h.patch(
+      `/api/v1/activities/${onM1Company.id}`,
+      { version: 1, subject: "Чужая правка" },
+      o.m3,
+    );
     expect(edit.statusCode).toBe(404);
   });
 });
@@ -213,15 +254,31 @@ describe("changing, completing, deleting", () => {
 
   it("completing a meeting records its result and the company's last contact; twice is 422; reopen undoes", async () => {
     const c = await newCompany(h, o.m1, { name: "ООО «Встреча»" });
-    const m = await newActivity(o.m1, { type: "meeting", subject: "Переговоры", companyId: c.id, dueAt: inHours(-1), endAt: inHours(0) });
+    const m = await newActivity(o.m1, {
+      type: "meeting",
+      subject: "Переговоры",
+      companyId: c.id,
+      dueAt: inHours(-1),
+      endAt: inHours(0),
+    });
     const done = await h.post(
       `/api/v1/activities/${m.id}/complete`,
-      { version: 1, outcome: "Договорились", agreements: "Скидка 5%, поставка в марте", nextStep: "Выслать КП" },
+      {
+        version: 1,
+        outcome: "Договорились",
+        agreements: "Скидка 5%, поставка в марте",
+        nextStep: "Выслать КП",
+      },
       o.m1,
     );
     expect(done.statusCode, done.body).toBe(200);
     const body = done.json();
-    expect(body).toMatchObject({ outcome: "Договорились", nextStep: "Выслать КП", overdue: false, version: 2 });
+    expect(body).toMatchObject({
+      outcome: "Договорились",
+      nextStep: "Выслать КП",
+      overdue: false,
+      version: 2,
+    });
     expect(body.doneAt).not.toBeNull();
     expect(body.occurredAt).toBe(body.doneAt);
     const card = (await h.get(`/api/v1/companies/${c.id}`, o.m1)).json();
@@ -271,10 +328,22 @@ describe("My day", () => {
     const from = Date.parse(day.from);
     const mid = new Date(from + 12 * 3_600_000).toISOString();
     const today = await newActivity(me, { type: "task", subject: "Сегодня", dueAt: mid });
-    const yesterday = await newActivity(me, { type: "task", subject: "Вчера", dueAt: new Date(from - 3_600_000).toISOString() });
-    const doneYesterday = await newActivity(me, { type: "call", subject: "Было", dueAt: new Date(from - 7_200_000).toISOString() });
+    const yesterday = await newActivity(me, {
+      type: "task",
+      subject: "Вчера",
+      dueAt: new Date(from - 3_600_000).toISOString(),
+    });
+    const doneYesterday = await newActivity(me, {
+      type: "call",
+      subject: "Было",
+      dueAt: new Date(from - 7_200_000).toISOString(),
+    });
     await h.post(`/api/v1/activities/${doneYesterday.id}/complete`, { version: 1 }, me);
-    await newActivity(me, { type: "task", subject: "Завтра", dueAt: new Date(Date.parse(day.to) + 3_600_000).toISOString() });
+    await newActivity(me, {
+      type: "task",
+      subject: "Завтра",
+      dueAt: new Date(Date.parse(day.to) + 3_600_000).toISOString(),
+    });
     const after = (await h.get("/api/v1/activities/my-day", me)).json();
     expect(after.today.map((a: Activity) => a.id)).toEqual([today.id]);
     expect(after.overdue.map((a: Activity) => a.id)).toEqual([yesterday.id]);
@@ -297,7 +366,11 @@ describe("the overdue sweep", () => {
     await overdueSweep(h.ctx, job, async () => {});
     const items = (await h.get("/api/v1/notifications", me)).json().items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ kind: "overdue", title: "Просрочено: Просроченная", link: `/activities?activity=${late.id}` });
+    expect(items[0]).toMatchObject({
+      kind: "overdue",
+      title: "Просрочено: Просроченная",
+      link: `/activities?activity=${late.id}`,
+    });
   });
 });
 

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { CalendarEvents, CalendarFeed, CalendarFeedParams, CalendarQuery } from "../../../contracts/activities";
+import {
+  CalendarEvents,
+  CalendarFeed,
+  CalendarFeedParams,
+  CalendarQuery,
+} from "../../../contracts/activities";
 import { requireActor } from "../../platform/auth";
 import type { AppContext } from "../../platform/context";
 import { calendarEvents, feedCalendar, getFeed, revokeFeed, rotateFeed } from "./calendar.service";

@@ -37,7 +37,8 @@ export async function calendarEvents(db: Db, actor: Actor, q: CalendarQuery) {
   const reach = authorize(actor, "activities", "read");
   const from = Date.parse(q.from);
   const to = Date.parse(q.to);
-  if (to <= from) throw AppError.rule("calendar_range_order", {}, [{ path: "to", message: "calendar_range_order" }]);
+  if (to <= from)
+    throw AppError.rule("calendar_range_order", {}, [{ path: "to", message: "calendar_range_order" }]);
   if (to - from > 62 * DAY) {
     throw AppError.rule("calendar_range_too_long", {}, [{ path: "to", message: "calendar_range_too_long" }]);
   }
@@ -81,7 +82,12 @@ export async function revokeFeed(db: Db, actor: Actor): Promise<CalendarFeed> {
  * The iCalendar text behind a secret address: the owner's meetings and tasks from 60 days back
  * to a year ahead, in their time zone. An unknown, rotated or revoked token is a plain 404.
  */
-export async function feedCalendar(db: Db, rawToken: string, base: string, now = Date.now()): Promise<string> {
+export async function feedCalendar(
+  db: Db,
+  rawToken: string,
+  base: string,
+  now = Date.now(),
+): Promise<string> {
   const token = rawToken.replace(/\.ics$/, "");
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound();
   const owner = await feedOwner(db, hash(token));

@@ -36,7 +36,10 @@ async function reminderJobs(activityId: string) {
 
 /** Makes every pending reminder due now and runs the worker until the queue is idle. */
 async function runDueReminders(ctx: AppContext = h.ctx) {
-  await ctx.db.update(jobs).set({ runAt: new Date(0).toISOString() }).where(eq(jobs.kind, REMINDER_JOB));
+  await ctx.db
+    .update(jobs)
+    .set({ runAt: new Date(0).toISOString() })
+    .where(eq(jobs.kind, REMINDER_JOB));
   const w = startWorker(ctx, jobHandlers, { autostart: false, concurrency: 4 });
   for (let i = 0; i < 20 && (await w.runOnce()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
   await w.stop();
@@ -102,7 +105,7 @@ describe("reminders", () => {
 
   it("two workers on separate connections take the same due reminders: each yields one notification", async () => {
     const me = await h.userWith("manager");
-    const made = [];
+    const made: { id: string; remindAt: string }[] = [];
     for (let i = 0; i < 12; i++) made.push(await task(me, { subject: `Напоминание ${i}` }));
     // A crash after the work and before done_at makes a job run again: simulate it with a second job each.
     await withTx(h.ctx.db, async (tx) => {
@@ -116,10 +119,16 @@ describe("reminders", () => {
         });
       }
     });
-    await h.ctx.db.update(jobs).set({ runAt: new Date(0).toISOString() }).where(eq(jobs.kind, REMINDER_JOB));
+    await h.ctx.db
+      .update(jobs)
+      .set({ runAt: new Date(0).toISOString() })
+      .where(eq(jobs.kind, REMINDER_JOB));
     // On PostgreSQL the second worker has its own pool, as a second process would.
-    const url = (h.ctx.database.pool as unknown as { options: { connectionString?: string } }).options.connectionString;
-    const second = url ? await openDatabase({ databaseUrl: url, dataDir: "", poolSize: 4, statementTimeoutMs: 0 }) : null;
+    const url = (h.ctx.database.pool as unknown as { options: { connectionString?: string } }).options
+      .connectionString;
+    const second = url
+      ? await openDatabase({ databaseUrl: url, dataDir: "", poolSize: 4, statementTimeoutMs: 0 })
+      : null;
     expect(second !== null).toBe(h.ctx.database.kind === "postgres");
     const ctxB: AppContext = second ? { ...h.ctx, database: second, db: second.db } : h.ctx;
     const a = startWorker(h.ctx, jobHandlers, { autostart: false, concurrency: 4 });
@@ -138,7 +147,9 @@ describe("reminders", () => {
       .select({ title: notifications.title })
       .from(notifications)
       .where(and(eq(notifications.userId, me.user.id), eq(notifications.kind, "reminder")));
-    expect(rows.map((r) => r.title).sort()).toEqual(made.map((_, i) => `Напоминание: Напоминание ${i}`).sort());
+    expect(rows.map((r) => r.title).sort()).toEqual(
+      made.map((_, i) => `Напоминание: Напоминание ${i}`).sort(),
+    );
   });
 });
 
@@ -148,10 +159,22 @@ describe("the notifications API", () => {
     const other = await h.userWith("manager");
     await withTx(h.ctx.db, async (tx) => {
       for (let i = 0; i < 5; i++) {
-        await notify(tx, { workspaceId: h.ctx.workspaceId, userIds: [me.user.id], kind: "test", title: `Весть ${i}`, dedupeKey: `t${i}` });
+        await notify(tx, {
+          workspaceId: h.ctx.workspaceId,
+          userIds: [me.user.id],
+          kind: "test",
+          title: `Весть ${i}`,
+          dedupeKey: `t${i}`,
+        });
       }
       // The same key again is a no-op.
-      await notify(tx, { workspaceId: h.ctx.workspaceId, userIds: [me.user.id], kind: "test", title: "Повтор", dedupeKey: "t0" });
+      await notify(tx, {
+        workspaceId: h.ctx.workspaceId,
+        userIds: [me.user.id],
+        kind: "test",
+        title: "Повтор",
+        dedupeKey: "t0",
+      });
     });
     expect((await h.get("/api/v1/notifications/unread-count", me)).json()).toEqual({ count: 5 });
     const first = (await h.get("/api/v1/notifications?limit=3", me)).json();

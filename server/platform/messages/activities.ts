@@ -57,7 +57,10 @@ export const activitiesFieldMessages = {
   activity_due_required: { ru: "Укажите дату и время", en: "Enter a date and time" },
   activity_end_before_start: { ru: "Окончание раньше начала", en: "Ends before it starts" },
   reminder_in_past: { ru: "Время напоминания уже прошло", en: "This reminder time has passed" },
-  reminder_after_done: { ru: "Выполненному делу напоминание не нужно", en: "A done activity needs no reminder" },
+  reminder_after_done: {
+    ru: "Выполненному делу напоминание не нужно",
+    en: "A done activity needs no reminder",
+  },
   assignee_outside_team: {
     ru: "Можно назначить себе, подчинённому или своему руководителю",
     en: "Assign to yourself, a report or your own head",
