@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../platform/context";
+import { activitiesRoutes } from "./activities/activities.routes";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
+import { calendarRoutes } from "./calendar/calendar.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
 import { dealsRoutes } from "./deals/deals.routes";
@@ -11,6 +13,7 @@ import { pipelinesRoutes } from "./deals/pipelines.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
+import { notificationsRoutes } from "./notifications/notifications.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
@@ -34,6 +37,9 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     viewsRoutes,
     pipelinesRoutes,
     dealsRoutes,
+    activitiesRoutes,
+    calendarRoutes,
+    notificationsRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -1,4 +1,5 @@
 import type { Locale } from "../../contracts/common";
+import { activitiesFieldMessages } from "./messages/activities";
 
 /**
  * Localised texts for field-level validation issues. Zod's issue codes are mapped here; a
@@ -17,6 +18,7 @@ type Issue = {
 };
 
 const custom: Record<string, Record<Locale, string>> = {
+  ...activitiesFieldMessages,
   required: { ru: "Обязательное поле", en: "Required" },
   inn_checksum: { ru: "ИНН не проходит проверку контрольной суммы", en: "The INN checksum does not match" },
   inn_format: { ru: "ИНН — 10 или 12 цифр", en: "An INN is 10 or 12 digits" },

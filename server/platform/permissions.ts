@@ -100,6 +100,23 @@ export const permissionTable = {
     update: { admin: "all" },
     delete: { admin: "all" },
   },
+  /**
+   * Calls, meetings, emails, notes and tasks. A manager reaches the activities they do (owner =
+   * assignee) and every activity on a company they own; a head their team's; an admin all.
+   * Deleted activities come back only by an admin. The department role has no client work.
+   */
+  activities: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team", manager: "own" },
+    restore: { admin: "all" },
+  },
+  /** The bell: everyone reads and marks only their own notifications. */
+  notifications: {
+    read: { admin: "own", head: "own", manager: "own", department: "own" },
+    update: { admin: "own", head: "own", manager: "own", department: "own" },
+  },
   backups: {
     read: { admin: "all" },
   },

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { Role } from "../../contracts/common";
 import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
+import { notify } from "../modules/notifications/notifications.service";
 import { createUser } from "../modules/users/users.service";
 import { systemActor } from "../platform/actor";
 import { tableFingerprints } from "../platform/backup";
@@ -182,7 +183,11 @@ export type FreshKind =
   | "apiToken"
   | "view"
   | "importJob"
-  | DealFreshKind;
+  | DealFreshKind
+  | "activity"
+  | "doneActivity"
+  | "deletedActivity"
+  | "notification";
 
 let serial = 0;
 
@@ -252,6 +257,26 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     }
     case "importJob":
       return { ids: [(await startImport(h, A1, inn10(5000 + n))).id], owner, texts: [] };
+    case "activity":
+    case "doneActivity":
+    case "deletedActivity": {
+      const subject = `Тайная задача ${n}`;
+      const body = { type: "task", subject, companyId: w.company.id, dueAt: "2026-12-02T09:00:00+03:00" };
+      const { id } = await json<{ id: string }>(h.post("/api/v1/activities", body, A1), 201);
+      if (kind === "doneActivity")
+        await json(h.post(`/api/v1/activities/${id}/complete`, { version: 1 }, A1), 200);
+      if (kind === "deletedActivity") await json(h.del(`/api/v1/activities/${id}`, A1), 200);
+      return { ids: [id], owner, texts: [subject] };
+    }
+    case "notification": {
+      const title = `Тайная весть ${n}`;
+      await notify(h.ctx.db, { workspaceId: h.ctx.workspaceId, userIds: [owner], kind: "test", title });
+      const { items } = await json<{ items: { id: string }[] }>(
+        h.get("/api/v1/notifications?limit=1", A1),
+        200,
+      );
+      return { ids: [items[0]!.id], owner, texts: [title] };
+    }
     default:
       return makeFreshDealRow(h, w, kind, n);
   }

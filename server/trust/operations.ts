@@ -15,6 +15,7 @@ const PUBLIC = new Set([
   "POST /api/v1/setup",
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
+  "GET /api/v1/calendar/feed/{token}",
 ]);
 export const NOWHERE = "01890000-0000-7000-8000-000000000000";
 

@@ -1,6 +1,7 @@
 import { PASSWORD } from "../test/harness";
 import { SECRET } from "./fixtures";
 import { type Entry, has, hasId, onRow, t, upload, url, v1 } from "./route-kit";
+import { activitiesRouteMap } from "./routes/activities";
 import { dealsRouteMap } from "./routes/deals";
 
 export type { Call, CallContext, Entry, SharedRow, TableEntry } from "./route-kit";
@@ -306,4 +307,5 @@ export const routeMap: Record<string, Entry> = {
     { row: "view" },
   ),
   ...dealsRouteMap,
+  ...activitiesRouteMap,
 };

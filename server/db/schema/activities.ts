@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { businessColumns, ts } from "./columns";
 
 export const activityTypes = ["call", "meeting", "email", "note", "task"] as const;
@@ -49,8 +49,28 @@ export const activities = pgTable(
     index("activities_owner_due_idx")
       .on(t.workspaceId, t.ownerId, t.dueAt, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // The overdue sweep: open items by due time, across owners.
+    index("activities_open_due_idx")
+      .on(t.dueAt)
+      .where(sql`${t.dueAt} is not null and ${t.doneAt} is null and ${t.deletedAt} is null`),
     index("activities_remind_idx")
       .on(t.remindAt)
       .where(sql`${t.remindAt} is not null and ${t.doneAt} is null and ${t.deletedAt} is null`),
   ],
+);
+
+/**
+ * A person's private iCalendar feed: the secret travels in the URL (calendar apps cannot sign
+ * in), so only its SHA-256 is stored; rotating replaces it and the old URL stops working.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    userId: uuid("user_id").primaryKey(),
+    workspaceId: uuid("workspace_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: ts("created_at").notNull().default(sql`now()`),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [uniqueIndex("calendar_feeds_token_uq").on(t.tokenHash)],
 );

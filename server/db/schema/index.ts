@@ -5,6 +5,7 @@ export * from "./companies";
 export * from "./deals";
 export * from "./imports";
 export * from "./jobs";
+export * from "./notifications";
 export * from "./privacy";
 export * from "./proposals";
 export * from "./sessions";

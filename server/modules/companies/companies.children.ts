@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
+import { activitiesAsCompanyChild } from "../activities/activities.children";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
 import { dealsAsCompanyChild } from "../deals/deals.links";
 
@@ -34,7 +35,11 @@ export type CompanyChild = {
   ): Promise<void>;
 };
 
-export const companyChildren: readonly CompanyChild[] = [contactsAsCompanyChild, dealsAsCompanyChild];
+export const companyChildren: readonly CompanyChild[] = [
+  contactsAsCompanyChild,
+  dealsAsCompanyChild,
+  activitiesAsCompanyChild,
+];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */
 export async function historyTargets(

@@ -40,8 +40,7 @@ export function companyFilterWhere(actor: Actor, reach: Reach, query: Partial<Co
     companyTextFilter(query.q),
   ];
   // An owner filter outside the actor's reach yields nothing, never someone else's rows.
-  if (owners && requestedOwners?.every((id) => !owners.includes(id)))
-    where.push(sql`false`);
+  if (owners && requestedOwners?.every((id) => !owners.includes(id))) where.push(sql`false`);
   return and(...where) ?? sql`true`;
 }
 
