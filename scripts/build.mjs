@@ -27,6 +27,10 @@ if (!only || only === "server") {
     path.join(root, "server/platform/db/pglite-worker.mjs"),
     path.join(root, "dist/server/pglite-worker.mjs"),
   );
+  copyFileSync(
+    path.join(root, "server/modules/documents/pdf-worker.mjs"),
+    path.join(root, "dist/server/pdf-worker.mjs"),
+  );
 }
 if (!only || only === "web") {
   execFileSync(
