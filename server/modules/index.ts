@@ -6,9 +6,11 @@ import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
+import { documentsRoutes } from "./documents/documents.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
+import { invoicesRoutes } from "./invoices/invoices.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
@@ -30,6 +32,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     privacyRoutes,
     searchRoutes,
     viewsRoutes,
+    documentsRoutes,
+    invoicesRoutes,
   ]) {
     await routes(app, ctx);
   }

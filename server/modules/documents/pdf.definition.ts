@@ -55,7 +55,7 @@ function header(doc: SalesDocument): Content {
     s.address ?? "",
     [s.phone ? `тел. ${s.phone}` : null, s.email].filter(Boolean).join(", "),
   ].filter((l) => l !== "");
-  const requisites: Content = { stack: lines, width: "*" };
+  const requisites = { stack: lines, width: "*" } as Content;
   if (!s.logo) return requisites;
   return { columns: [{ image: "logo", fit: [110, 55], width: 120 }, requisites], columnGap: 12 };
 }
@@ -63,7 +63,8 @@ function header(doc: SalesDocument): Content {
 /** The bank block of a «счёт на оплату», laid out as the usual payment order header. */
 function bankBlock(doc: SalesDocument): Content {
   const s = doc.seller;
-  const small = (text: string): TableCell => ({ text, style: "muted" });
+  const small = (text: string): Content => ({ text, style: "muted" });
+  const spanned: TableCell = { text: "" };
   return {
     margin: [0, 10, 0, 0],
     table: {
@@ -74,7 +75,7 @@ function bankBlock(doc: SalesDocument): Content {
           { text: "БИК" },
           { text: s.bik ?? "" },
         ],
-        [{}, { text: "Сч. №" }, { text: s.corrAccount ?? "" }],
+        [spanned, { text: "Сч. №" }, { text: s.corrAccount ?? "" }],
         [
           {
             columns: [{ text: `ИНН ${s.inn ?? ""}` }, { text: `КПП ${s.kpp ?? ""}` }],
@@ -82,7 +83,7 @@ function bankBlock(doc: SalesDocument): Content {
           { text: "Сч. №", rowSpan: 2 },
           { text: s.account ?? "", rowSpan: 2 },
         ],
-        [{ stack: [s.fullName || s.name, small("Получатель")] }, {}, {}],
+        [{ stack: [s.fullName || s.name, small("Получатель")] }, spanned, spanned],
       ],
     },
   };
