@@ -42,7 +42,10 @@ export function parseSmtpUrl(url: string): SmtpTarget | null {
     security: tls ? "tls" : u.searchParams.get("starttls") === "required" ? "starttls" : "none",
     username,
     password: u.password ? decodeURIComponent(u.password) : null,
-    from: { name: u.searchParams.get("fromName") ?? "Accord", address: from.includes("@") ? from : `${from}@${u.hostname}` },
+    from: {
+      name: u.searchParams.get("fromName") ?? "Accord",
+      address: from.includes("@") ? from : `${from}@${u.hostname}`,
+    },
   };
 }
 
@@ -74,7 +77,9 @@ type SmtpError = Error & { code?: string; responseCode?: number; response?: stri
 export function mailFailure(error: unknown): AppError {
   const e = error as SmtpError;
   const reason = (e.response || e.message || String(error)).replace(/\s+/g, " ").trim().slice(0, 300);
-  const unreachable = ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ETLS"].includes(e.code ?? "");
+  const unreachable = ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ETLS"].includes(
+    e.code ?? "",
+  );
   return unreachable && !e.responseCode
     ? new AppError("mail_unreachable", 503, { reason })
     : new AppError("mail_rejected", 502, { reason });

@@ -1,6 +1,14 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { uuidv7 } from "../../../core/uuid";
-import { activities, companies, contacts, documentTemplates, mailSettings, proposals, users } from "../../db/schema";
+import {
+  activities,
+  companies,
+  contacts,
+  documentTemplates,
+  mailSettings,
+  proposals,
+  users,
+} from "../../db/schema";
 import type { Db } from "../../platform/db/client";
 
 export type TemplateRow = typeof documentTemplates.$inferSelect;
@@ -29,7 +37,11 @@ export function listTemplates(db: Db, workspaceId: string): Promise<TemplateMeta
     .limit(200);
 }
 
-export async function templateById(db: Db, workspaceId: string, id: string): Promise<TemplateRow | undefined> {
+export async function templateById(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<TemplateRow | undefined> {
   const [row] = await db
     .select()
     .from(documentTemplates)
@@ -64,12 +76,19 @@ export async function activeTemplate(
   return row;
 }
 
-export async function insertTemplate(tx: Db, row: typeof documentTemplates.$inferInsert): Promise<TemplateMeta> {
+export async function insertTemplate(
+  tx: Db,
+  row: typeof documentTemplates.$inferInsert,
+): Promise<TemplateMeta> {
   const [created] = await tx.insert(documentTemplates).values(row).returning(templateColumns);
   return created!;
 }
 
-export async function softDeleteTemplate(tx: Db, workspaceId: string, id: string): Promise<TemplateMeta | undefined> {
+export async function softDeleteTemplate(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+): Promise<TemplateMeta | undefined> {
   const [row] = await tx
     .update(documentTemplates)
     .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${documentTemplates.version} + 1` })
@@ -84,13 +103,20 @@ export async function softDeleteTemplate(tx: Db, workspaceId: string, id: string
   return row;
 }
 
-export async function mailSettingsRow(db: Db, workspaceId: string, lock = false): Promise<MailSettingsRow | undefined> {
+export async function mailSettingsRow(
+  db: Db,
+  workspaceId: string,
+  lock = false,
+): Promise<MailSettingsRow | undefined> {
   const q = db.select().from(mailSettings).where(eq(mailSettings.workspaceId, workspaceId));
   const [row] = lock ? await q.for("update") : await q;
   return row;
 }
 
-export async function upsertMailSettings(tx: Db, row: typeof mailSettings.$inferInsert): Promise<MailSettingsRow> {
+export async function upsertMailSettings(
+  tx: Db,
+  row: typeof mailSettings.$inferInsert,
+): Promise<MailSettingsRow> {
   const { workspaceId: _w, ...set } = row;
   const [saved] = await tx
     .insert(mailSettings)
@@ -188,7 +214,9 @@ export async function insertEmailActivity(
   });
   await tx
     .update(companies)
-    .set({ lastContactAt: sql`greatest(coalesce(${companies.lastContactAt}, ${now}::timestamptz), ${now}::timestamptz)` })
+    .set({
+      lastContactAt: sql`greatest(coalesce(${companies.lastContactAt}, ${now}::timestamptz), ${now}::timestamptz)`,
+    })
     .where(eq(companies.id, a.companyId));
   return id;
 }

@@ -14,7 +14,14 @@ import {
 } from "../../../contracts/mail";
 import { requireActor } from "../../platform/auth";
 import type { AppContext } from "../../platform/context";
-import { DOCX, type DocumentFile, previewSend, proposalDocx, proposalPdf, sendProposal } from "./documents.service";
+import {
+  DOCX,
+  type DocumentFile,
+  previewSend,
+  proposalDocx,
+  proposalPdf,
+  sendProposal,
+} from "./documents.service";
 import { getMailSettings, putMailSettings, testMail } from "./mail-settings.service";
 import {
   deleteDocumentTemplate,
@@ -48,7 +55,8 @@ export async function documentsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         params: IdParams,
-        description: "The proposal revision as a Word document, from the admin's template or the default one.",
+        description:
+          "The proposal revision as a Word document, from the admin's template or the default one.",
       },
     },
     async (req, reply) => sendFile(reply, await proposalDocx(ctx, requireActor(req), req.params.id)),
@@ -130,7 +138,8 @@ export async function documentsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         body: MailTest,
         response: { 200: MailSent },
-        description: "Sends a test letter; an unreachable server answers 503, a refusal 502, with the server's reason.",
+        description:
+          "Sends a test letter; an unreachable server answers 503, a refusal 502, with the server's reason.",
       },
     },
     (req) => testMail(ctx, requireActor(req), req.body.to),

@@ -52,9 +52,14 @@ export async function proposalDocx(ctx: AppContext, actor: Actor, id: string): P
   const { doc } = await readableProposal(ctx.db, actor, id, "read");
   const template = await activeTemplate(ctx.db, actor.workspaceId, "proposal");
   try {
-    return { fileName: fileNameOf(doc, "docx"), contentType: DOCX, content: await renderDocx(doc, template?.content) };
+    return {
+      fileName: fileNameOf(doc, "docx"),
+      contentType: DOCX,
+      content: await renderDocx(doc, template?.content),
+    };
   } catch (error) {
-    if (error instanceof TemplateError) throw AppError.rule("document_render_failed", { reason: error.reason });
+    if (error instanceof TemplateError)
+      throw AppError.rule("document_render_failed", { reason: error.reason });
     throw error;
   }
 }
@@ -71,15 +76,22 @@ async function maySend(db: Db, p: ProposalRow): Promise<boolean> {
   const discountOk =
     limits.maxDiscountPercent === null ||
     parseMoney(p.maxDiscountPercent) <= parseMoney(limits.maxDiscountPercent);
-  const amountOk = limits.maxProposalAmount === null || parseMoney(p.gross) <= parseMoney(limits.maxProposalAmount);
+  const amountOk =
+    limits.maxProposalAmount === null || parseMoney(p.gross) <= parseMoney(limits.maxProposalAmount);
   return discountOk && amountOk;
 }
 
-async function recipients(db: Db, actor: Actor, companyId: string, body: Pick<ProposalSend, "contactId" | "to">) {
+async function recipients(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+  body: Pick<ProposalSend, "contactId" | "to">,
+) {
   if (body.to?.length) return { to: body.to, contactId: body.contactId ?? null, greeting: "" };
   const contact = await contactOfCompany(db, actor.workspaceId, companyId, body.contactId!);
   if (!contact) throw AppError.validation([{ path: "contactId", message: "not a contact of the company" }]);
-  if (!contact.emails.length) throw AppError.rule("proposal_no_recipient", {}, [{ path: "contactId", message: "no email" }]);
+  if (!contact.emails.length)
+    throw AppError.rule("proposal_no_recipient", {}, [{ path: "contactId", message: "no email" }]);
   const greeting = [contact.firstName, contact.middleName].filter(Boolean).join(" ");
   return { to: contact.emails.slice(0, 1), contactId: contact.id, greeting };
 }
@@ -180,4 +192,3 @@ export async function sendProposal(
     };
   });
 }
-

@@ -120,6 +120,8 @@ function compile(template: Buffer, modules: InspectModule[] = []): Docxtemplater
       paragraphLoop: true,
       linebreaks: true,
       modules,
+      // Errors go back to the caller as a 422, not to the server's console.
+      errorLogging: false,
       // A placeholder the data lacks prints empty rather than "undefined".
       nullGetter: () => "",
     });

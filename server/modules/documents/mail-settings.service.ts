@@ -26,7 +26,9 @@ export const DEFAULT_PROPOSAL_TEXT = [
  */
 export function fillTemplate(template: string, vars: Record<string, string>): string {
   return template
-    .replace(/\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, name: string, inner: string) => (vars[name] ? inner : ""))
+    .replace(/\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, name: string, inner: string) =>
+      vars[name] ? inner : "",
+    )
     .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => vars[name] ?? "");
 }
 
@@ -80,11 +82,16 @@ export async function getMailSettings(ctx: AppContext, actor: Actor): Promise<Ma
   return present(await mailSettingsRow(ctx.db, actor.workspaceId), ctx.config.smtpUrl);
 }
 
-export async function putMailSettings(ctx: AppContext, actor: Actor, input: MailSettingsUpdate): Promise<MailSettings> {
+export async function putMailSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: MailSettingsUpdate,
+): Promise<MailSettings> {
   authorize(actor, "mailSettings", "update");
   return withTx(ctx.db, async (tx) => {
     const before = await mailSettingsRow(tx, actor.workspaceId, true);
-    if (before && input.version !== undefined && input.version !== before.version) throw AppError.stale(before.version);
+    if (before && input.version !== undefined && input.version !== before.version)
+      throw AppError.stale(before.version);
     const saved = await upsertMailSettings(tx, {
       workspaceId: actor.workspaceId,
       host: input.host,

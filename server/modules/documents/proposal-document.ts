@@ -10,7 +10,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { SalesDocument } from "../../../contracts/documents";
 import { amountInWords } from "../../../core/amount-in-words";
 import { formatMoney, parseMoney } from "../../../core/money";
-import { companies, contacts, invoices, organisations, proposalLines, proposals } from "../../db/schema";
+import { companies, contacts, type invoices, organisations, proposalLines, proposals } from "../../db/schema";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 
@@ -89,17 +89,29 @@ function buyerOf(c: Company): SalesDocument["buyer"] {
   };
 }
 
-type Loaded = { proposal: ProposalRow; lines: Line[]; org: Org; company: Company; contactName: string | null };
+type Loaded = {
+  proposal: ProposalRow;
+  lines: Line[];
+  org: Org;
+  company: Company;
+  contactName: string | null;
+};
 
 /** Everything a proposal revision prints, in four indexed reads. */
 export async function loadProposalParts(db: Db, workspaceId: string, proposalId: string): Promise<Loaded> {
   const [proposal] = await db
     .select()
     .from(proposals)
-    .where(and(eq(proposals.id, proposalId), eq(proposals.workspaceId, workspaceId), isNull(proposals.deletedAt)));
+    .where(
+      and(eq(proposals.id, proposalId), eq(proposals.workspaceId, workspaceId), isNull(proposals.deletedAt)),
+    );
   if (!proposal) throw AppError.notFound();
   const [lines, [org], [company], [contact]] = await Promise.all([
-    db.select().from(proposalLines).where(eq(proposalLines.proposalId, proposal.id)).orderBy(asc(proposalLines.position)),
+    db
+      .select()
+      .from(proposalLines)
+      .where(eq(proposalLines.proposalId, proposal.id))
+      .orderBy(asc(proposalLines.position)),
     db
       .select()
       .from(organisations)
@@ -110,7 +122,11 @@ export async function loadProposalParts(db: Db, workspaceId: string, proposalId:
       .where(and(eq(companies.id, proposal.companyId), eq(companies.workspaceId, workspaceId))),
     proposal.contactId
       ? db
-          .select({ lastName: contacts.lastName, firstName: contacts.firstName, middleName: contacts.middleName })
+          .select({
+            lastName: contacts.lastName,
+            firstName: contacts.firstName,
+            middleName: contacts.middleName,
+          })
           .from(contacts)
           .where(eq(contacts.id, proposal.contactId))
       : Promise.resolve([]),

@@ -8,7 +8,13 @@ import type { AppContext } from "../../platform/context";
 import { withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
-import { listTemplates, insertTemplate, softDeleteTemplate, type TemplateMeta, templateById } from "./documents.repo";
+import {
+  insertTemplate,
+  listTemplates,
+  softDeleteTemplate,
+  type TemplateMeta,
+  templateById,
+} from "./documents.repo";
 import { defaultDocxTemplate, inspectTemplate, TemplateError } from "./docx";
 
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -68,7 +74,11 @@ async function readUpload(req: FastifyRequest) {
 }
 
 /** A real .docx whose placeholders docxtemplater can parse; anything else answers 422 with why. */
-export async function uploadDocumentTemplate(ctx: AppContext, actor: Actor, req: FastifyRequest): Promise<DocumentTemplate> {
+export async function uploadDocumentTemplate(
+  ctx: AppContext,
+  actor: Actor,
+  req: FastifyRequest,
+): Promise<DocumentTemplate> {
   authorize(actor, "documentTemplates", "create");
   const { file, kind, name } = await readUpload(req);
   let placeholders: string[];
@@ -76,7 +86,9 @@ export async function uploadDocumentTemplate(ctx: AppContext, actor: Actor, req:
     placeholders = inspectTemplate(file.content).placeholders;
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    throw AppError.rule("document_template_invalid", { reason: error.reason }, [{ path: "file", message: error.reason }]);
+    throw AppError.rule("document_template_invalid", { reason: error.reason }, [
+      { path: "file", message: error.reason },
+    ]);
   }
   return withTx(ctx.db, async (tx) => {
     const row = await insertTemplate(tx, {
@@ -100,7 +112,11 @@ export async function uploadDocumentTemplate(ctx: AppContext, actor: Actor, req:
   });
 }
 
-export async function deleteDocumentTemplate(ctx: AppContext, actor: Actor, id: string): Promise<DocumentTemplate> {
+export async function deleteDocumentTemplate(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<DocumentTemplate> {
   authorize(actor, "documentTemplates", "delete");
   return withTx(ctx.db, async (tx) => {
     const row = await softDeleteTemplate(tx, actor.workspaceId, id);

@@ -50,7 +50,13 @@ export const invoicesAsCompanyChild: CompanyChild = {
     const rows = await tx
       .update(invoices)
       .set({ deletedAt })
-      .where(and(eq(invoices.workspaceId, actor.workspaceId), eq(invoices.companyId, companyId), isNull(invoices.deletedAt)))
+      .where(
+        and(
+          eq(invoices.workspaceId, actor.workspaceId),
+          eq(invoices.companyId, companyId),
+          isNull(invoices.deletedAt),
+        ),
+      )
       .returning({ id: invoices.id });
     for (const row of rows)
       await recordChange(tx, actor, {

@@ -20,7 +20,12 @@ export async function nextNumber(
     .insert(documentSequences)
     .values({ ...k, last: 1 })
     .onConflictDoUpdate({
-      target: [documentSequences.workspaceId, documentSequences.organisationId, documentSequences.kind, documentSequences.year],
+      target: [
+        documentSequences.workspaceId,
+        documentSequences.organisationId,
+        documentSequences.kind,
+        documentSequences.year,
+      ],
       set: { last: sql`${documentSequences.last} + 1` },
     })
     .returning({ last: documentSequences.last });
@@ -40,7 +45,9 @@ export async function companyOwner(db: Db, workspaceId: string, companyId: strin
   const [row] = await db
     .select({ id: companies.id, ownerId: companies.ownerId, name: companies.name })
     .from(companies)
-    .where(and(eq(companies.id, companyId), eq(companies.workspaceId, workspaceId), isNull(companies.deletedAt)));
+    .where(
+      and(eq(companies.id, companyId), eq(companies.workspaceId, workspaceId), isNull(companies.deletedAt)),
+    );
   return row;
 }
 
@@ -51,7 +58,11 @@ export async function insertInvoice(tx: Db, row: typeof invoices.$inferInsert): 
 
 const listColumns = { invoice: invoices, companyName: companies.name, proposalNumber: proposals.number };
 
-function withNames(r: { invoice: InvoiceRow; companyName: string; proposalNumber: string | null }): InvoiceListRow {
+function withNames(r: {
+  invoice: InvoiceRow;
+  companyName: string;
+  proposalNumber: string | null;
+}): InvoiceListRow {
   return { ...r.invoice, companyName: r.companyName, proposalNumber: r.proposalNumber };
 }
 
@@ -69,7 +80,12 @@ export async function invoiceById(db: Db, workspaceId: string, id: string, lock 
 /** Newest first by creation; the owner filter rides invoices_owner_idx (owner = the company's). */
 export async function listInvoices(
   db: Db,
-  f: { workspaceId: string; owners: readonly string[] | null; companyId?: string; status?: InvoiceRow["status"] },
+  f: {
+    workspaceId: string;
+    owners: readonly string[] | null;
+    companyId?: string;
+    status?: InvoiceRow["status"];
+  },
   q: { limit: number; cursor?: string },
 ) {
   const where: (SQL | undefined)[] = [eq(invoices.workspaceId, f.workspaceId), isNull(invoices.deletedAt)];
@@ -101,7 +117,11 @@ export async function insertPayment(tx: Db, row: typeof payments.$inferInsert): 
   return created!;
 }
 
-export async function softDeletePayment(tx: Db, invoiceId: string, id: string): Promise<PaymentRow | undefined> {
+export async function softDeletePayment(
+  tx: Db,
+  invoiceId: string,
+  id: string,
+): Promise<PaymentRow | undefined> {
   const [row] = await tx
     .update(payments)
     .set({ deletedAt: sql`now()` })
@@ -127,7 +147,12 @@ export async function setPaid(
 export async function invoicesOfCompanies(db: Db, workspaceId: string, companyIds: readonly string[]) {
   if (!companyIds.length) return [];
   return db
-    .select({ id: invoices.id, companyId: invoices.companyId, ownerId: invoices.ownerId, deletedAt: invoices.deletedAt })
+    .select({
+      id: invoices.id,
+      companyId: invoices.companyId,
+      ownerId: invoices.ownerId,
+      deletedAt: invoices.deletedAt,
+    })
     .from(invoices)
     .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.companyId, [...companyIds])));
 }

@@ -69,7 +69,8 @@ export async function invoicesRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         body: PaymentCreate,
         response: { 201: InvoiceWithPayment },
-        description: "A payment: amount > 0 and not above what is left (else 422); the invoice's status follows.",
+        description:
+          "A payment: amount > 0 and not above what is left (else 422); the invoice's status follows.",
       },
     },
     async (req, reply) =>

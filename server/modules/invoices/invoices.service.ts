@@ -1,4 +1,10 @@
-import type { Invoice, InvoiceCreate, InvoiceListQuery, Payment, PaymentCreate } from "../../../contracts/invoices";
+import type {
+  Invoice,
+  InvoiceCreate,
+  InvoiceListQuery,
+  Payment,
+  PaymentCreate,
+} from "../../../contracts/invoices";
 import { formatMoney, parseMoney, tryParseMoney } from "../../../core/money";
 import { uuidv7 } from "../../../core/uuid";
 import { addDays } from "../../../core/working-days";
@@ -49,7 +55,8 @@ export async function createInvoice(
     const company = await companyOwner(tx, actor.workspaceId, proposal.companyId);
     if (!company) throw AppError.notFound();
     authorizeRow(actor, "invoices", "create", company.ownerId);
-    if (proposal.status !== "accepted") throw AppError.rule("proposal_not_accepted", { status: proposal.status });
+    if (proposal.status !== "accepted")
+      throw AppError.rule("proposal_not_accepted", { status: proposal.status });
     const issueDate = moscowToday();
     const dueDate = input.dueDate ?? addDays(issueDate, DEFAULT_DUE_DAYS);
     if (dueDate < issueDate)
@@ -72,7 +79,8 @@ export async function createInvoice(
       ownerId: company.ownerId,
       issueDate,
       dueDate,
-      basis: input.basis ?? `Коммерческое предложение № ${proposal.number} от ${shortDateRu(proposal.issueDate)}`,
+      basis:
+        input.basis ?? `Коммерческое предложение № ${proposal.number} от ${shortDateRu(proposal.issueDate)}`,
       currency: proposal.currency,
       net: proposal.net,
       vat: proposal.vat,
@@ -82,14 +90,26 @@ export async function createInvoice(
       action: "create",
       entity: "invoice",
       entityId: row.id,
-      after: { number: row.number, proposalId: row.proposalId, companyId: row.companyId, gross: row.gross, dueDate },
+      after: {
+        number: row.number,
+        proposalId: row.proposalId,
+        companyId: row.companyId,
+        gross: row.gross,
+        dueDate,
+      },
     });
     return row.id;
   });
   return presentInvoice((await invoiceById(ctx.db, actor.workspaceId, id))!);
 }
 
-async function visibleInvoice(db: Db, actor: Actor, id: string, action: "read" | "update" | "delete", lock = false) {
+async function visibleInvoice(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: "read" | "update" | "delete",
+  lock = false,
+) {
   authorize(actor, "invoices", action);
   const row = await invoiceById(db, actor.workspaceId, id, lock);
   if (!row) throw AppError.notFound();
@@ -105,7 +125,12 @@ export async function listInvoices(ctx: AppContext, actor: Actor, q: InvoiceList
   const reach = authorize(actor, "invoices", "read");
   const result = await listInvoiceRows(
     ctx.db,
-    { workspaceId: actor.workspaceId, owners: visibleOwnerIds(actor, reach), companyId: q.companyId, status: q.status },
+    {
+      workspaceId: actor.workspaceId,
+      owners: visibleOwnerIds(actor, reach),
+      companyId: q.companyId,
+      status: q.status,
+    },
     q,
   );
   return { items: result.items.map(presentInvoice), nextCursor: result.nextCursor };
@@ -127,8 +152,21 @@ async function settle(tx: Db, actor: Actor, before: InvoiceListRow): Promise<Inv
   const live = await livePayments(tx, before.id);
   const paid = live.reduce((sum, p) => sum + parseMoney(p.amount), 0);
   const gross = parseMoney(before.gross);
-  const status = before.status === "cancelled" ? "cancelled" : paid >= gross ? "paid" : paid > 0 ? "partially_paid" : "issued";
-  const paidAt = status === "paid" ? live.map((p) => p.paidOn).sort().at(-1)! : null;
+  const status =
+    before.status === "cancelled"
+      ? "cancelled"
+      : paid >= gross
+        ? "paid"
+        : paid > 0
+          ? "partially_paid"
+          : "issued";
+  const paidAt =
+    status === "paid"
+      ? live
+          .map((p) => p.paidOn)
+          .sort()
+          .at(-1)!
+      : null;
   const after = await setPaid(tx, before.id, { paid: formatMoney(paid), paidAt, status });
   await recordChange(tx, actor, {
     action: "update",
