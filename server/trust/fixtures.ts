@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { Role } from "../../contracts/common";
+import { type DocumentsFreshKind, makeDocumentsFresh } from "../modules/documents/documents.fixtures";
 import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
 import { createUser } from "../modules/users/users.service";
 import { systemActor } from "../platform/actor";
@@ -178,7 +179,8 @@ export type FreshKind =
   | "user"
   | "apiToken"
   | "view"
-  | "importJob";
+  | "importJob"
+  | DocumentsFreshKind;
 
 let serial = 0;
 
@@ -248,6 +250,14 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     }
     case "importJob":
       return { ids: [(await startImport(h, A1, inn10(5000 + n))).id], owner, texts: [] };
+    // Documents, mail and invoices: proposals seeded in the database, the rest through the API.
+    case "proposal":
+    case "acceptedProposal":
+    case "invoice":
+    case "payment":
+    case "documentTemplate":
+    case "mailServer":
+      return makeDocumentsFresh(h, w, kind, n);
   }
 }
 

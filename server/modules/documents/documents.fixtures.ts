@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import PizZip from "pizzip";
 import { SMTPServer } from "smtp-server";
 import { uuidv7 } from "../../../core/uuid";
-import { organisations, proposalLines, proposals } from "../../db/schema";
+import { mailSettings, organisations, proposalLines, proposals } from "../../db/schema";
 import type { Db } from "../../platform/db/client";
+import { multipart as multipartBody } from "../imports/imports.test-support";
+import { buildDefaultTemplate } from "./docx.template";
 
 /**
  * Test data for documents and invoices. The proposals service lives elsewhere, so proposal rows
@@ -198,6 +200,7 @@ export async function startSmtp() {
   return {
     port,
     received,
+    unref: () => server.server.unref(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -219,4 +222,122 @@ export function attachment(raw: string, fileName: string): Buffer | null {
   const start = raw.indexOf("\r\n\r\n", at);
   const end = raw.indexOf("\r\n--", start);
   return Buffer.from(raw.slice(start + 4, end).replace(/\s+/g, ""), "base64");
+}
+
+/** Fresh rows the permission matrix acts on (server/trust/fixtures.ts delegates these kinds). */
+export const documentsFreshKinds = [
+  "proposal",
+  "acceptedProposal",
+  "invoice",
+  "payment",
+  "documentTemplate",
+  "mailServer",
+] as const;
+export type DocumentsFreshKind = (typeof documentsFreshKinds)[number];
+
+type MatrixWorld = {
+  company: { id: string };
+  sessions: Record<"A1" | "admin", { cookie: string; user: { id: string } }>;
+};
+type MatrixHarness = {
+  ctx: { db: Db; workspaceId: string };
+  post: (
+    url: string,
+    body: unknown,
+    s?: { cookie: string },
+  ) => Promise<{ statusCode: number; body: string; json: () => unknown }>;
+  request: (
+    method: "POST",
+    url: string,
+    opts: { body: unknown; headers: Record<string, string>; cookie: string },
+  ) => Promise<{ statusCode: number; body: string; json: () => unknown }>;
+};
+
+const matrix = new WeakMap<object, { organisationId: string; smtpPort: number }>();
+
+/** One organisation and one live SMTP server per matrix run; mail settings point at it. */
+async function matrixSetup(h: MatrixHarness) {
+  let state = matrix.get(h);
+  if (!state) {
+    const smtp = await startSmtp();
+    // The server lives as long as the test process; it must not keep it alive.
+    smtp.unref();
+    state = { organisationId: await seedOrganisation(h.ctx.db, h.ctx.workspaceId), smtpPort: smtp.port };
+    matrix.set(h, state);
+  }
+  await h.ctx.db
+    .insert(mailSettings)
+    .values({
+      workspaceId: h.ctx.workspaceId,
+      host: "127.0.0.1",
+      port: state.smtpPort,
+      security: "none",
+      fromAddress: "matrix@example.ru",
+    })
+    .onConflictDoUpdate({
+      target: mailSettings.workspaceId,
+      set: { host: "127.0.0.1", port: state.smtpPort, security: "none", username: null, password: null },
+    });
+  return state;
+}
+
+async function created<T>(
+  res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+): Promise<T> {
+  const r = await res;
+  if (r.statusCode !== 201) throw new Error(`fixture: expected 201, got ${r.statusCode} ${r.body}`);
+  return r.json() as T;
+}
+
+export async function makeDocumentsFresh(
+  h: MatrixHarness,
+  w: MatrixWorld,
+  kind: DocumentsFreshKind,
+  n: number,
+): Promise<{ ids: string[]; owner: string; texts: string[] }> {
+  const state = await matrixSetup(h);
+  const owner = w.sessions.A1.user.id;
+  const number = `КП-МАТРИЦА-${n}`;
+  const seed = (status: "approved" | "accepted") =>
+    seedProposal(h.ctx.db, {
+      workspaceId: h.ctx.workspaceId,
+      organisationId: state.organisationId,
+      companyId: w.company.id,
+      ownerId: owner,
+      status,
+      number,
+    });
+  switch (kind) {
+    case "proposal":
+      return { ids: [await seed("approved")], owner, texts: [number] };
+    case "acceptedProposal":
+      return { ids: [await seed("accepted")], owner, texts: [number] };
+    case "invoice":
+    case "payment": {
+      const invoice = await created<{ id: string }>(
+        h.post(`/api/v1/proposals/${await seed("accepted")}/invoice`, {}, w.sessions.A1),
+      );
+      if (kind === "invoice") return { ids: [invoice.id], owner, texts: [number] };
+      const paid = await created<{ payment: { id: string } }>(
+        h.post(
+          `/api/v1/invoices/${invoice.id}/payments`,
+          { paidOn: "2026-11-27", amount: "1.00" },
+          w.sessions.A1,
+        ),
+      );
+      return { ids: [invoice.id, paid.payment.id], owner, texts: [number] };
+    }
+    case "documentTemplate": {
+      const { body, headers } = multipartBody(
+        { name: `Шаблон ${n}` },
+        { name: "t.docx", content: buildDefaultTemplate() },
+      );
+      const tpl = await created<{ id: string }>(
+        h.request("POST", "/api/v1/document-templates", { body, headers, cookie: w.sessions.admin.cookie }),
+      );
+      return { ids: [tpl.id], owner, texts: [] };
+    }
+    case "mailServer":
+      return { ids: [String(state.smtpPort)], owner, texts: [] };
+  }
 }
