@@ -27,6 +27,15 @@ if (!only || only === "server") {
     path.join(root, "server/platform/db/pglite-worker.mjs"),
     path.join(root, "dist/server/pglite-worker.mjs"),
   );
+  copyFileSync(
+    path.join(root, "server/modules/documents/pdf-worker.mjs"),
+    path.join(root, "dist/server/pdf-worker.mjs"),
+  );
+  mkdirSync(path.join(root, "dist/server/templates"), { recursive: true });
+  copyFileSync(
+    path.join(root, "server/modules/documents/templates/proposal.docx"),
+    path.join(root, "dist/server/templates/proposal.docx"),
+  );
 }
 if (!only || only === "web") {
   execFileSync(

@@ -10,9 +10,11 @@ import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
 import { dealsRoutes } from "./deals/deals.routes";
 import { pipelinesRoutes } from "./deals/pipelines.routes";
+import { documentsRoutes } from "./documents/documents.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
+import { invoicesRoutes } from "./invoices/invoices.routes";
 import { notificationsRoutes } from "./notifications/notifications.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 import { searchRoutes } from "./search/search.routes";
@@ -40,6 +42,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     activitiesRoutes,
     calendarRoutes,
     notificationsRoutes,
+    documentsRoutes,
+    invoicesRoutes,
   ]) {
     await routes(app, ctx);
   }

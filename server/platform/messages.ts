@@ -3,6 +3,7 @@ import { activitiesMessages } from "./messages/activities";
 import { cadencesMessages } from "./messages/cadences";
 import { catalogueMessages } from "./messages/catalogue";
 import { dealsMessages } from "./messages/deals";
+import { documentsMessages } from "./messages/documents";
 import { proposalsMessages } from "./messages/proposals";
 import { reliabilityMessages } from "./messages/reliability";
 
@@ -117,6 +118,7 @@ const messages = {
   ...catalogueMessages,
   ...proposalsMessages,
   ...reliabilityMessages,
+  ...documentsMessages,
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

@@ -124,6 +124,29 @@ export const permissionTable = {
     read: { admin: "all", head: "all", manager: "all", department: "all" },
     update: { admin: "all" },
   },
+  /** Printed proposals (PDF, DOCX) and sending them by mail follow the company's owner. */
+  proposalDocuments: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+  },
+  /** Word templates: anyone who prints may download them; only an admin changes them. */
+  documentTemplates: {
+    read: { admin: "all", head: "all", manager: "all" },
+    create: { admin: "all" },
+    delete: { admin: "all" },
+  },
+  /** SMTP server and letter texts; the password is never shown, even to an admin. */
+  mailSettings: {
+    read: { admin: "all" },
+    update: { admin: "all" },
+  },
+  /** Invoices and their payments follow the company's owner. */
+  invoices: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team" },
+  },
 } as const satisfies Table;
 
 export type Resource = keyof typeof permissionTable;

@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { Role } from "../../contracts/common";
+import { type DocumentsFreshKind, makeDocumentsFresh } from "../modules/documents/documents.fixtures";
 import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
 import { notify } from "../modules/notifications/notifications.service";
 import { createUser } from "../modules/users/users.service";
@@ -187,7 +188,8 @@ export type FreshKind =
   | "activity"
   | "doneActivity"
   | "deletedActivity"
-  | "notification";
+  | "notification"
+  | DocumentsFreshKind;
 
 let serial = 0;
 
@@ -277,6 +279,14 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
       );
       return { ids: [items[0]!.id], owner, texts: [title] };
     }
+    // Documents, mail and invoices: proposals seeded in the database, the rest through the API.
+    case "proposal":
+    case "acceptedProposal":
+    case "invoice":
+    case "payment":
+    case "documentTemplate":
+    case "mailServer":
+      return makeDocumentsFresh(h, w, kind, n);
     default:
       return makeFreshDealRow(h, w, kind, n);
   }

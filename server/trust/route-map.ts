@@ -3,6 +3,7 @@ import { SECRET } from "./fixtures";
 import { type Entry, has, hasId, onRow, t, upload, url, v1 } from "./route-kit";
 import { activitiesRouteMap } from "./routes/activities";
 import { dealsRouteMap } from "./routes/deals";
+import { documentsRouteMap } from "./routes/documents";
 
 export type { Call, CallContext, Entry, SharedRow, TableEntry } from "./route-kit";
 
@@ -308,4 +309,5 @@ export const routeMap: Record<string, Entry> = {
   ),
   ...dealsRouteMap,
   ...activitiesRouteMap,
+  ...documentsRouteMap,
 };

@@ -9,13 +9,20 @@ import { CompanyPage } from "./pages/CompanyPage";
 import { DealsPage } from "./pages/DealsPage";
 import { HomePage } from "./pages/HomePage";
 import { ImportPage, ImportStatusPage } from "./pages/ImportPage";
+import { InvoicePage, InvoicesPage } from "./pages/InvoicesPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProductsPage } from "./pages/ProductsPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { ProposalsPage } from "./pages/ProposalsPage";
 import { ReportsPage } from "./pages/ReportsPage";
-import { SettingsIndex, SettingsPage, SettingsUsersPage } from "./pages/SettingsPage";
+import {
+  SettingsIndex,
+  SettingsMailPage,
+  SettingsPage,
+  SettingsTemplatesPage,
+  SettingsUsersPage,
+} from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
 
 /**
@@ -49,6 +56,8 @@ export function createRouter() {
                 { path: "activities", element: <ActivitiesPage /> },
                 { path: "products", element: <ProductsPage /> },
                 { path: "proposals", element: <ProposalsPage /> },
+                { path: "invoices", element: <InvoicesPage /> },
+                { path: "invoices/:id", element: <InvoicePage /> },
                 { path: "reports", element: <ReportsPage /> },
                 {
                   path: "settings",
@@ -56,6 +65,8 @@ export function createRouter() {
                   children: [
                     { index: true, element: <SettingsIndex /> },
                     { path: "users", element: <SettingsUsersPage /> },
+                    { path: "mail", element: <SettingsMailPage /> },
+                    { path: "templates", element: <SettingsTemplatesPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

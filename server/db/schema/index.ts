@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./catalogue";
 export * from "./companies";
 export * from "./deals";
+export * from "./documents";
 export * from "./imports";
 export * from "./jobs";
 export * from "./notifications";

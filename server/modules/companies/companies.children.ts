@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/client";
 import { activitiesAsCompanyChild } from "../activities/activities.children";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
 import { dealsAsCompanyChild } from "../deals/deals.links";
+import { invoicesAsCompanyChild } from "../invoices/invoices.links";
 
 /**
  * Rows that belong to a company (contacts now; deals, activities, proposals … later). A merge
@@ -39,6 +40,7 @@ export const companyChildren: readonly CompanyChild[] = [
   contactsAsCompanyChild,
   dealsAsCompanyChild,
   activitiesAsCompanyChild,
+  invoicesAsCompanyChild,
 ];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */

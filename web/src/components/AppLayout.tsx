@@ -8,6 +8,7 @@ import {
   IconFileDescription,
   IconHome,
   IconPackage,
+  IconReceipt,
   IconSettings,
   IconTargetArrow,
 } from "@tabler/icons-react";
@@ -31,6 +32,7 @@ const NAV_ITEMS: { key: NavKey; to: string; icon: Icon }[] = [
   { key: "activities", to: "/activities", icon: IconCalendarEvent },
   { key: "products", to: "/products", icon: IconPackage },
   { key: "proposals", to: "/proposals", icon: IconFileDescription },
+  { key: "invoices", to: "/invoices", icon: IconReceipt },
   { key: "reports", to: "/reports", icon: IconChartBar },
   { key: "settings", to: "/settings", icon: IconSettings },
 ];

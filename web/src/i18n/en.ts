@@ -3,6 +3,7 @@ import { activitiesEn } from "./modules/activities";
 import { cadencesEn } from "./modules/cadences";
 import { catalogueEn } from "./modules/catalogue";
 import { dealsEn } from "./modules/deals";
+import { documentsEn } from "./modules/documents";
 import { proposalsEn } from "./modules/proposals";
 import { reliabilityEn } from "./modules/reliability";
 import type { ru } from "./ru";
@@ -27,6 +28,7 @@ export const en: Messages = {
     activities: "Activities",
     products: "Products",
     proposals: "Proposals",
+    invoices: "Invoices",
     reports: "Reports",
     settings: "Settings",
   },
@@ -754,4 +756,5 @@ export const en: Messages = {
   catalogue: catalogueEn,
   proposals: proposalsEn,
   reliability: reliabilityEn,
+  documents: documentsEn,
 };

@@ -2,6 +2,7 @@ import { activitiesRu } from "./modules/activities";
 import { cadencesRu } from "./modules/cadences";
 import { catalogueRu } from "./modules/catalogue";
 import { dealsRu } from "./modules/deals";
+import { documentsRu } from "./modules/documents";
 import { proposalsRu } from "./modules/proposals";
 import { reliabilityRu } from "./modules/reliability";
 
@@ -27,6 +28,7 @@ export const ru = {
     activities: "Дела",
     products: "Товары",
     proposals: "Коммерческие предложения",
+    invoices: "Счета",
     reports: "Отчёты",
     settings: "Настройки",
   },
@@ -758,4 +760,5 @@ export const ru = {
   catalogue: catalogueRu,
   proposals: proposalsRu,
   reliability: reliabilityRu,
+  documents: documentsRu,
 };

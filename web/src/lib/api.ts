@@ -170,9 +170,40 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return body as T;
 }
 
+/** A multipart upload (a file and fields), with the same headers and error type as JSON calls. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json, application/problem+json", "Accept-Language": currentLocale() },
+      body: form,
+    });
+  } catch {
+    const message = i18n.t("errors.network");
+    throw new ApiError({
+      type: "about:blank",
+      title: message,
+      status: 0,
+      detail: message,
+      code: "network_error",
+    });
+  }
+  const body = await readBody(response);
+  if (!response.ok) {
+    const error = new ApiError(parseProblem(response.status, body));
+    if (response.status === 401) onUnauthorized();
+    throw error;
+  }
+  return body as T;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: "POST", body }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: "PATCH", body }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: "PUT", body }),
   delete: <T>(path: string) => request<T>(path, { method: "DELETE" }),
+  upload,
 };

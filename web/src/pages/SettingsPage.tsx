@@ -1,11 +1,13 @@
 import { Button, Tabs } from "@mantine/core";
-import { IconLock, IconUsers } from "@tabler/icons-react";
+import { IconFileTypeDocx, IconLock, IconMail, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import type { Role } from "../../../contracts/common";
 import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
+import { MailSettingsSection } from "../features/documents/MailSettingsSection";
+import { TemplatesSection } from "../features/documents/TemplatesSection";
 import { UsersSection } from "../features/users/UsersSection";
 
 /** Who sees the Users section: admins manage it, heads view their team. */
@@ -29,6 +31,16 @@ export function SettingsPage() {
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
                 {t("settings.tabs.users")}
               </Tabs.Tab>
+              {me.role === "admin" && (
+                <>
+                  <Tabs.Tab value="mail" leftSection={<IconMail size={16} aria-hidden />}>
+                    {t("documents.mail.tab")}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="templates" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+                    {t("documents.templates.tab")}
+                  </Tabs.Tab>
+                </>
+              )}
             </Tabs.List>
           </Tabs>
           <Outlet />
@@ -58,4 +70,15 @@ export function SettingsIndex() {
 export function SettingsUsersPage() {
   const me = useCurrentUser();
   return USERS_VIEWERS.includes(me.role) ? <UsersSection /> : <Navigate to="/settings" replace />;
+}
+
+/** Mail and document templates are the admin's: others are sent back to the settings index. */
+export function SettingsMailPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <MailSettingsSection /> : <Navigate to="/settings" replace />;
+}
+
+export function SettingsTemplatesPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <TemplatesSection /> : <Navigate to="/settings" replace />;
 }
