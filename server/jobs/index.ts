@@ -1,15 +1,18 @@
 import type { AppContext } from "../platform/context";
 import { ensureRecurring, type JobHandler } from "../platform/queue";
 import { importJob } from "./import";
+import { proposalsExpire } from "./proposals-expire";
 import { vacuum } from "./vacuum";
 
 /** Every background job by kind. Each handler is idempotent. */
 export const jobHandlers: Record<string, JobHandler> = {
   vacuum,
   import: importJob,
+  "proposals-expire": proposalsExpire,
 };
 
 /** Recurring jobs, registered at start (one pending row each, whatever the number of processes). */
 export async function scheduleRecurring(ctx: AppContext): Promise<void> {
   if (ctx.database.kind === "pglite") await ensureRecurring(ctx.db, "vacuum", 6 * 3600_000, 60_000);
+  await ensureRecurring(ctx.db, "proposals-expire", 3600_000, 60_000);
 }

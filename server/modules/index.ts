@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../platform/context";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
+import { approvalsRoutes } from "./approvals/approvals.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
@@ -10,6 +11,7 @@ import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { proposalsRoutes } from "./proposals/proposals.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
 import { viewsRoutes } from "./views/views.routes";
@@ -30,6 +32,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     privacyRoutes,
     searchRoutes,
     viewsRoutes,
+    proposalsRoutes,
+    approvalsRoutes,
   ]) {
     await routes(app, ctx);
   }
