@@ -1,5 +1,5 @@
-import type { VatRate } from "../../../core/vat";
 import { uuidv7 } from "../../../core/uuid";
+import type { VatRate } from "../../../core/vat";
 import {
   clientTerms,
   discountRuleSets,
@@ -44,16 +44,27 @@ export function catalogue(h: Harness) {
       });
       return id;
     },
-    async product(sku: string, name: string, basePrice: string, extra: { vatRate?: VatRate; groupId?: string; unitCode?: string } = {}) {
+    async product(
+      sku: string,
+      name: string,
+      basePrice: string,
+      extra: { vatRate?: VatRate; groupId?: string; unitCode?: string } = {},
+    ) {
       const id = uuidv7();
       await db.insert(products).values({ id, workspaceId, sku, name, basePrice, ...extra });
       return id;
     },
-    async priceList(name: string, prices: Record<string, string>, extra: Partial<typeof priceLists.$inferInsert> = {}) {
+    async priceList(
+      name: string,
+      prices: Record<string, string>,
+      extra: Partial<typeof priceLists.$inferInsert> = {},
+    ) {
       const id = uuidv7();
       await db.insert(priceLists).values({ id, workspaceId, name, ...extra });
       for (const [productId, price] of Object.entries(prices))
-        await db.insert(priceListItems).values({ id: uuidv7(), workspaceId, priceListId: id, productId, price });
+        await db
+          .insert(priceListItems)
+          .values({ id: uuidv7(), workspaceId, priceListId: id, productId, price });
       return id;
     },
     async segmentList(segment: string, priceListId: string) {
@@ -72,7 +83,14 @@ export function catalogue(h: Harness) {
       await db.insert(discountRuleSets).values({ id, workspaceId, name, combine, maxPercent });
       return id;
     },
-    async rule(ruleSetId: string, r: Omit<Partial<typeof discountRules.$inferInsert>, "id"> & { name: string; kind: (typeof discountRules.$inferInsert)["kind"]; percent: string }) {
+    async rule(
+      ruleSetId: string,
+      r: Omit<Partial<typeof discountRules.$inferInsert>, "id"> & {
+        name: string;
+        kind: (typeof discountRules.$inferInsert)["kind"];
+        percent: string;
+      },
+    ) {
       const id = uuidv7();
       await db.insert(discountRules).values({ id, workspaceId, ruleSetId, ...r });
       return id;
