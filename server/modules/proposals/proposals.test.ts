@@ -13,7 +13,10 @@ import { expireProposals } from "./proposals.flow";
 let h: Harness;
 let org: Org;
 let cat: ReturnType<typeof catalogue>;
-const ids: Record<string, string> = {};
+const ids = {} as Record<
+  "org" | "group" | "chair" | "desk" | "service" | "retail" | "dealer" | "expired",
+  string
+>;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -41,7 +44,7 @@ describe("pricing", () => {
   it("takes the client's individual price list, VAT included: 1000.00 → VAT 180.33 at 22 %", async () => {
     const c = await newCompany(h, org.m1, { name: "ООО «Дилер»" });
     await cat.clientTerms(c.id, { priceListId: ids.dealer, paymentText: "Отсрочка 10 календарных дней" });
-    const p = await proposal(h === undefined ? org.m1 : org.m1, {
+    const p = await proposal(org.m1, {
       companyId: c.id,
       lines: [{ productId: ids.chair, quantity: "1" }],
     });
