@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { Role } from "../../contracts/common";
 import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
+import { freshProposalRow } from "../modules/proposals/proposals.fixtures";
 import { createUser } from "../modules/users/users.service";
 import { systemActor } from "../platform/actor";
 import { tableFingerprints } from "../platform/backup";
@@ -178,7 +179,11 @@ export type FreshKind =
   | "user"
   | "apiToken"
   | "view"
-  | "importJob";
+  | "importJob"
+  | "proposalClient"
+  | "proposal"
+  | "sentProposal"
+  | "approval";
 
 let serial = 0;
 
@@ -248,6 +253,11 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     }
     case "importJob":
       return { ids: [(await startImport(h, A1, inn10(5000 + n))).id], owner, texts: [] };
+    case "proposalClient":
+    case "proposal":
+    case "sentProposal":
+    case "approval":
+      return freshProposalRow(h, A1, kind, n);
   }
 }
 

@@ -12,7 +12,7 @@ import {
   termsTemplates,
   userLimits,
 } from "../../db/schema/index";
-import type { Harness } from "../../test/harness";
+import type { Harness, Session } from "../../test/harness";
 
 /**
  * Catalogue rows for proposal tests, written straight to the tables (their own screens and API
@@ -99,4 +99,62 @@ export function catalogue(h: Harness) {
       await db.insert(userLimits).values({ userId, workspaceId, maxDiscountPercent, maxProposalAmount });
     },
   };
+}
+
+/** The seller and a product of a harness, made once (the permission matrix makes many rows). */
+const setups = new WeakMap<Harness, Promise<{ productId: string }>>();
+function proposalSetup(h: Harness) {
+  let s = setups.get(h);
+  if (!s) {
+    const cat = catalogue(h);
+    s = cat
+      .organisation()
+      .then(async () => ({ productId: await cat.product("MTX-1", "Товар матрицы", "100.00") }));
+    setups.set(h, s);
+  }
+  return s;
+}
+
+async function ok<T>(
+  res: Promise<{ statusCode: number; body: string; json(): unknown }>,
+  want: number,
+): Promise<T> {
+  const r = await res;
+  if (r.statusCode !== want) throw new Error(`fixture: expected ${want}, got ${r.statusCode} ${r.body}`);
+  return r.json() as T;
+}
+
+/**
+ * A fresh row of `as` for one write attempt: a client ready for a proposal, a draft proposal
+ * with a line, a sent one, or a pending approval (a discount beyond a manager's limit).
+ */
+export async function freshProposalRow(
+  h: Harness,
+  as: Session,
+  kind: "proposalClient" | "proposal" | "sentProposal" | "approval",
+  n: number,
+): Promise<{ ids: string[]; owner: string; texts: string[] }> {
+  const { productId } = await proposalSetup(h);
+  const name = `Клиент КП ${n}`;
+  const company = await ok<{ id: string }>(h.post("/api/v1/companies", { name }, as), 201);
+  const owner = as.user.id;
+  if (kind === "proposalClient") return { ids: [company.id], owner, texts: [name] };
+  const discount = kind === "approval" ? "50" : "0";
+  const p = await ok<{ id: string }>(
+    h.post(
+      "/api/v1/proposals",
+      { companyId: company.id, lines: [{ productId, quantity: "1", manualDiscountPercent: discount }] },
+      as,
+    ),
+    201,
+  );
+  if (kind === "sentProposal") await ok(h.post(`/api/v1/proposals/${p.id}/mark-sent`, {}, as), 200);
+  if (kind === "approval") {
+    const sub = await ok<{ approval: { id: string } }>(
+      h.post(`/api/v1/proposals/${p.id}/submit`, {}, as),
+      200,
+    );
+    return { ids: [sub.approval.id], owner, texts: [name] };
+  }
+  return { ids: [p.id], owner, texts: [name] };
 }
