@@ -13,7 +13,13 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProductsPage } from "./pages/ProductsPage";
 import { ProfilePage } from "./pages/ProfilePage";
-import { ProposalsPage } from "./pages/ProposalsPage";
+import {
+  ApprovalsPage,
+  ProposalComparePage,
+  ProposalNewPage,
+  ProposalPage,
+  ProposalsPage,
+} from "./pages/ProposalsPage";
 import { ReportsPage } from "./pages/ReportsPage";
 import { SettingsIndex, SettingsPage, SettingsUsersPage } from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
@@ -49,6 +55,10 @@ export function createRouter() {
                 { path: "activities", element: <ActivitiesPage /> },
                 { path: "products", element: <ProductsPage /> },
                 { path: "proposals", element: <ProposalsPage /> },
+                { path: "proposals/new", element: <ProposalNewPage /> },
+                { path: "proposals/:id", element: <ProposalPage /> },
+                { path: "proposals/:id/compare", element: <ProposalComparePage /> },
+                { path: "approvals", element: <ApprovalsPage /> },
                 { path: "reports", element: <ReportsPage /> },
                 {
                   path: "settings",

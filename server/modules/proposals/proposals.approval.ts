@@ -14,7 +14,9 @@ import { findProposal, updateProposal } from "./proposals.repo";
 export const proposalApprovalKind = {
   async onDecided(tx: Db, actor: Actor, approval: ApprovalRow): Promise<void> {
     const row = await findProposal(tx, approval.workspaceId, approval.entityId, true);
-    if (!row || row.status !== "pending_approval") return;
+    // A revision withdrawn or already moved meanwhile is left as it is.
+    if (!row) return;
+    if (row.status !== "pending_approval") return;
     const status = approval.status === "approved" ? "approved" : "rejected_by_head";
     const after = await updateProposal(tx, row.id, { status, decidedAt: approval.decidedAt });
     await recordChange(tx, actor, {
