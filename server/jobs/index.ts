@@ -7,6 +7,7 @@ import {
 import type { AppContext } from "../platform/context";
 import { ensureRecurring, type JobHandler } from "../platform/queue";
 import { importJob } from "./import";
+import { proposalsExpire } from "./proposals-expire";
 import { vacuum } from "./vacuum";
 
 /** Every background job by kind. Each handler is idempotent. */
@@ -15,10 +16,12 @@ export const jobHandlers: Record<string, JobHandler> = {
   import: importJob,
   [REMINDER_JOB]: reminderJob,
   [OVERDUE_JOB]: overdueSweep,
+  "proposals-expire": proposalsExpire,
 };
 
 /** Recurring jobs, registered at start (one pending row each, whatever the number of processes). */
 export async function scheduleRecurring(ctx: AppContext): Promise<void> {
   if (ctx.database.kind === "pglite") await ensureRecurring(ctx.db, "vacuum", 6 * 3600_000, 60_000);
   await ensureRecurring(ctx.db, OVERDUE_JOB, 5 * 60_000, 30_000);
+  await ensureRecurring(ctx.db, "proposals-expire", 3600_000, 60_000);
 }

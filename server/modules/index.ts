@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../platform/context";
 import { activitiesRoutes } from "./activities/activities.routes";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
+import { approvalsRoutes } from "./approvals/approvals.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
@@ -17,6 +18,7 @@ import { importsRoutes } from "./imports/imports.routes";
 import { invoicesRoutes } from "./invoices/invoices.routes";
 import { notificationsRoutes } from "./notifications/notifications.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { proposalsRoutes } from "./proposals/proposals.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
 import { viewsRoutes } from "./views/views.routes";
@@ -44,6 +46,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     notificationsRoutes,
     documentsRoutes,
     invoicesRoutes,
+    proposalsRoutes,
+    approvalsRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -56,6 +56,18 @@ const custom: Record<string, Record<Locale, string>> = {
     en: "No company with this INN among those you can reach",
   },
   owner_invalid: { ru: "Выберите активного пользователя", en: "Choose an active user" },
+  product_unavailable: {
+    ru: "Товар не найден, удалён или снят с продажи",
+    en: "The product is not found, deleted or no longer sold",
+  },
+  percent: {
+    ru: "Процент от 0 до 100, не более двух знаков",
+    en: "A percentage 0 to 100, two decimals at most",
+  },
+  quantity: {
+    ru: "Количество больше нуля, не более трёх знаков после запятой",
+    en: "A quantity above zero, three decimals at most",
+  },
 };
 
 /** The text of a field code such as "inn_checksum", or undefined when `code` is not one. */

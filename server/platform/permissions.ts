@@ -117,6 +117,20 @@ export const permissionTable = {
     read: { admin: "own", head: "own", manager: "own", department: "own" },
     update: { admin: "own", head: "own", manager: "own", department: "own" },
   },
+  /** Commercial proposals follow their author: a manager their own, a head the team's. */
+  proposals: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+  },
+  /**
+   * Approval requests (clause 3.4), reached through the requester: a manager sees their own
+   * requests; a head decides those of the team (and only when named the approver), an admin any.
+   */
+  approvals: {
+    read: { admin: "all", head: "team", manager: "own" },
+    approve: { admin: "all", head: "team" },
+  },
   backups: {
     read: { admin: "all" },
   },

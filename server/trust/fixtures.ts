@@ -6,6 +6,7 @@ import type { Role } from "../../contracts/common";
 import { type DocumentsFreshKind, makeDocumentsFresh } from "../modules/documents/documents.fixtures";
 import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
 import { notify } from "../modules/notifications/notifications.service";
+import { freshProposalRow } from "../modules/proposals/proposals.fixtures";
 import { createUser } from "../modules/users/users.service";
 import { systemActor } from "../platform/actor";
 import { tableFingerprints } from "../platform/backup";
@@ -189,7 +190,11 @@ export type FreshKind =
   | "doneActivity"
   | "deletedActivity"
   | "notification"
-  | DocumentsFreshKind;
+  | DocumentsFreshKind
+  | "proposalClient"
+  | "proposal"
+  | "sentProposal"
+  | "approval";
 
 let serial = 0;
 
@@ -287,6 +292,10 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     case "documentTemplate":
     case "mailServer":
       return makeDocumentsFresh(h, w, kind, n);
+    case "proposalClient":
+    case "sentProposal":
+    case "approval":
+      return freshProposalRow(h, A1, kind, n);
     default:
       return makeFreshDealRow(h, w, kind, n);
   }

@@ -4,6 +4,7 @@ import { type Entry, has, hasId, onRow, t, upload, url, v1 } from "./route-kit";
 import { activitiesRouteMap } from "./routes/activities";
 import { dealsRouteMap } from "./routes/deals";
 import { documentsRouteMap } from "./routes/documents";
+import { proposalsRouteMap } from "./routes/proposals";
 
 export type { Call, CallContext, Entry, SharedRow, TableEntry } from "./route-kit";
 
@@ -310,4 +311,5 @@ export const routeMap: Record<string, Entry> = {
   ...dealsRouteMap,
   ...activitiesRouteMap,
   ...documentsRouteMap,
+  ...proposalsRouteMap,
 };

@@ -14,7 +14,13 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProductsPage } from "./pages/ProductsPage";
 import { ProfilePage } from "./pages/ProfilePage";
-import { ProposalsPage } from "./pages/ProposalsPage";
+import {
+  ApprovalsPage,
+  ProposalComparePage,
+  ProposalNewPage,
+  ProposalPage,
+  ProposalsPage,
+} from "./pages/ProposalsPage";
 import { ReportsPage } from "./pages/ReportsPage";
 import {
   SettingsIndex,
@@ -58,6 +64,10 @@ export function createRouter() {
                 { path: "proposals", element: <ProposalsPage /> },
                 { path: "invoices", element: <InvoicesPage /> },
                 { path: "invoices/:id", element: <InvoicePage /> },
+                { path: "proposals/new", element: <ProposalNewPage /> },
+                { path: "proposals/:id", element: <ProposalPage /> },
+                { path: "proposals/:id/compare", element: <ProposalComparePage /> },
+                { path: "approvals", element: <ApprovalsPage /> },
                 { path: "reports", element: <ReportsPage /> },
                 {
                   path: "settings",

@@ -4,6 +4,7 @@ import { activitiesAsCompanyChild } from "../activities/activities.children";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
 import { dealsAsCompanyChild } from "../deals/deals.links";
 import { invoicesAsCompanyChild } from "../invoices/invoices.links";
+import { proposalsAsCompanyChild } from "../proposals/proposals.links";
 
 /**
  * Rows that belong to a company (contacts now; deals, activities, proposals … later). A merge
@@ -41,6 +42,7 @@ export const companyChildren: readonly CompanyChild[] = [
   dealsAsCompanyChild,
   activitiesAsCompanyChild,
   invoicesAsCompanyChild,
+  proposalsAsCompanyChild,
 ];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */

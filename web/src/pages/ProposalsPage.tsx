@@ -1,18 +1,36 @@
-import { IconFileDescription } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
-import { EmptyState } from "../components/EmptyState";
-import { PageHeader } from "../components/PageHeader";
+import { Loader } from "@mantine/core";
+import { useParams, useSearchParams } from "react-router";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { ApprovalsInbox } from "../features/proposals/ApprovalsInbox";
+import { CompareView } from "../features/proposals/CompareView";
+import { useProposal } from "../features/proposals/hooks";
+import { ProposalEditor } from "../features/proposals/ProposalEditor";
+import { ProposalsList } from "../features/proposals/ProposalsList";
 
 export function ProposalsPage() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader title={t("sections.proposals.title")} />
-      <EmptyState
-        icon={<IconFileDescription size={28} />}
-        title={t("sections.proposals.emptyTitle")}
-        text={t("sections.proposals.emptyText")}
-      />
-    </>
-  );
+  return <ProposalsList />;
+}
+
+export function ProposalNewPage() {
+  const [params] = useSearchParams();
+  return <ProposalEditor initialCompanyId={params.get("companyId") ?? undefined} />;
+}
+
+export function ProposalPage() {
+  const { id = "" } = useParams();
+  const proposal = useProposal(id);
+  if (proposal.error) return <ErrorAlert error={proposal.error} />;
+  if (!proposal.data) return <Loader />;
+  // Keyed by id and version: a saved or moved revision starts the form from the server's state.
+  return <ProposalEditor key={`${proposal.data.id}:${proposal.data.version}`} proposal={proposal.data} />;
+}
+
+export function ProposalComparePage() {
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  return <CompareView id={id} withId={params.get("with") ?? ""} />;
+}
+
+export function ApprovalsPage() {
+  return <ApprovalsInbox />;
 }

@@ -7,6 +7,7 @@ import {
   IconChevronLeft,
   IconCopy,
   IconDots,
+  IconFileDescription,
   IconFileText,
   IconHistory,
   IconPencil,
@@ -23,6 +24,7 @@ import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
 import { ContactsTab } from "../contacts/ContactsTab";
+import { ProposalsTable } from "../proposals/ProposalsList";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
 import { formatAgo, formatDate } from "./format";
@@ -32,11 +34,12 @@ import { mayRestore, mayTransfer, usePeople } from "./people";
 import { RequisitesTab } from "./RequisitesTab";
 import { TransferModal } from "./TransferModal";
 
-const TABS = ["requisites", "contacts", "timeline", "history", "duplicates"] as const;
+const TABS = ["requisites", "contacts", "proposals", "timeline", "history", "duplicates"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_ICONS = {
   requisites: IconFileText,
   contacts: IconAddressBook,
+  proposals: IconFileDescription,
   timeline: IconTimeline,
   history: IconHistory,
   duplicates: IconCopy,
@@ -230,7 +233,7 @@ export function CompanyCard({ company }: { company: Company }) {
             const Icon = TAB_ICONS[value];
             return (
               <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
-                {t(`company.card.tabs.${value}`)}
+                {value === "proposals" ? t("proposals.companyTab") : t(`company.card.tabs.${value}`)}
               </Tabs.Tab>
             );
           })}
@@ -240,6 +243,18 @@ export function CompanyCard({ company }: { company: Company }) {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsTab companyId={company.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="proposals">
+          <Stack gap="sm">
+            {canEdit && (
+              <Group>
+                <Button component={Link} to={`/proposals/new?companyId=${company.id}`}>
+                  {t("proposals.create")}
+                </Button>
+              </Group>
+            )}
+            <ProposalsTable companyId={company.id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <EmptyState
