@@ -4,6 +4,7 @@ import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
+import { catalogueRoutes } from "./catalogue/catalogue.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
 import { exportsRoutes } from "./exports/exports.routes";
@@ -30,6 +31,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     privacyRoutes,
     searchRoutes,
     viewsRoutes,
+    catalogueRoutes,
   ]) {
     await routes(app, ctx);
   }
