@@ -30,7 +30,13 @@ const seller = {
 describe("our organisations", () => {
   it("creates the first organisation as the default, with requisites checked by core/requisites", async () => {
     const org = await created<Organisation>(h, "/api/v1/organisations", { ...seller, logo: PNG }, o.admin);
-    expect(org).toMatchObject({ inn: sberbank.inn, isDefault: true, vatPayer: true, taxSystem: "osn", logo: PNG });
+    expect(org).toMatchObject({
+      inn: sberbank.inn,
+      isDefault: true,
+      vatPayer: true,
+      taxSystem: "osn",
+      logo: PNG,
+    });
     expect((await h.get("/api/v1/organisations", o.m1)).json().items).toHaveLength(1);
   });
 
@@ -43,9 +49,13 @@ describe("our organisations", () => {
       { ...seller, corrAccount: "30101810400000000226" },
       en(o.admin),
     );
-    expect(badKey.json().errors).toEqual([{ path: "corrAccount", message: "The account does not match the BIK (check key)" }]);
+    expect(badKey.json().errors).toEqual([
+      { path: "corrAccount", message: "The account does not match the BIK (check key)" },
+    ]);
     const noBik = await h.post("/api/v1/organisations", { ...seller, bik: null }, en(o.admin));
-    expect(noBik.json().errors).toEqual([{ path: "corrAccount", message: "Enter the BIK to check the account" }]);
+    expect(noBik.json().errors).toEqual([
+      { path: "corrAccount", message: "Enter the BIK to check the account" },
+    ]);
     expect((await h.get("/api/v1/organisations", o.admin)).json().items).toHaveLength(1);
   });
 
@@ -67,7 +77,9 @@ describe("our organisations", () => {
     const gif = `data:image/png;base64,${Buffer.from("GIF89a........").toString("base64")}`;
     const notImage = await h.post("/api/v1/organisations", { ...seller, logo: gif }, en(o.admin));
     expect(notImage.statusCode).toBe(422);
-    expect(notImage.json().errors).toEqual([{ path: "logo", message: "The logo must be a PNG or JPEG image" }]);
+    expect(notImage.json().errors).toEqual([
+      { path: "logo", message: "The logo must be a PNG or JPEG image" },
+    ]);
     const big = Buffer.concat([Buffer.from(PNG.split(",")[1]!, "base64"), Buffer.alloc(205 * 1024)]);
     const tooBig = await h.post(
       "/api/v1/organisations",
@@ -87,9 +99,18 @@ describe("our organisations", () => {
 describe("authority limits", () => {
   it("has sensible role defaults: manager 10 % / 1 000 000, head 25 % / 10 000 000, admin unlimited", async () => {
     const ws = h.ctx.workspaceId;
-    expect(await limitsOf(h.ctx.db, ws, o.m1.user.id)).toEqual({ maxDiscountPercent: "10", maxProposalAmount: "1000000.00" });
-    expect(await limitsOf(h.ctx.db, ws, o.head.user.id)).toEqual({ maxDiscountPercent: "25", maxProposalAmount: "10000000.00" });
-    expect(await limitsOf(h.ctx.db, ws, o.admin.user.id)).toEqual({ maxDiscountPercent: null, maxProposalAmount: null });
+    expect(await limitsOf(h.ctx.db, ws, o.m1.user.id)).toEqual({
+      maxDiscountPercent: "10",
+      maxProposalAmount: "1000000.00",
+    });
+    expect(await limitsOf(h.ctx.db, ws, o.head.user.id)).toEqual({
+      maxDiscountPercent: "25",
+      maxProposalAmount: "10000000.00",
+    });
+    expect(await limitsOf(h.ctx.db, ws, o.admin.user.id)).toEqual({
+      maxDiscountPercent: null,
+      maxProposalAmount: null,
+    });
     const me = (await h.get("/api/v1/auth/me/limits", o.m1)).json();
     expect(me).toMatchObject({ role: "manager", override: null, effective: { maxDiscountPercent: "10" } });
   });
@@ -109,7 +130,12 @@ describe("authority limits", () => {
     });
     await put(h, `/api/v1/users/${o.m1.user.id}/limits`, { override: null }, o.admin);
     expect((await limitsOf(h.ctx.db, h.ctx.workspaceId, o.m1.user.id)).maxDiscountPercent).toBe("12.5");
-    const bad = await put(h, `/api/v1/users/${o.m1.user.id}/limits`, { override: { maxDiscountPercent: "150", maxProposalAmount: null } }, o.admin);
+    const bad = await put(
+      h,
+      `/api/v1/users/${o.m1.user.id}/limits`,
+      { override: { maxDiscountPercent: "150", maxProposalAmount: null } },
+      o.admin,
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].path).toBe("override.maxDiscountPercent");
   });

@@ -14,7 +14,12 @@ afterAll(() => h.close());
 
 describe("price lists", () => {
   it("creates VAT-inclusive and exclusive lists with validity dates; one default at a time", async () => {
-    const retail = await created<PriceList>(h, "/api/v1/price-lists", { name: "Розница", isDefault: true }, o.admin);
+    const retail = await created<PriceList>(
+      h,
+      "/api/v1/price-lists",
+      { name: "Розница", isDefault: true },
+      o.admin,
+    );
     expect(retail).toMatchObject({ vatIncluded: true, currency: "RUB", isDefault: true, validFrom: null });
     const dealer = await created<PriceList>(
       h,
@@ -34,7 +39,9 @@ describe("price lists", () => {
       en(o.admin),
     );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual([{ path: "validTo", message: "The end date is before the start date" }]);
+    expect(bad.json().errors).toEqual([
+      { path: "validTo", message: "The end date is before the start date" },
+    ]);
     expect((await h.post("/api/v1/price-lists", { name: "Моя" }, o.m1)).statusCode).toBe(403);
     expect((await h.post("/api/v1/price-lists", { name: "Отдел" }, o.dept)).statusCode).toBe(403);
   });
@@ -43,9 +50,16 @@ describe("price lists", () => {
     const list = await created<PriceList>(h, "/api/v1/price-lists", { name: "Опт" }, o.admin);
     const products = [];
     for (let i = 0; i < 5; i++)
-      products.push(await newProduct(h, o.admin, { sku: `OPT-${i}`, name: `Оптовый ${i}`, basePrice: "100" }));
+      products.push(
+        await newProduct(h, o.admin, { sku: `OPT-${i}`, name: `Оптовый ${i}`, basePrice: "100" }),
+      );
     const url = `/api/v1/price-lists/${list.id}/prices`;
-    const first = await put(h, url, { items: products.map((p) => ({ productId: p.id, price: "90.00" })) }, o.head);
+    const first = await put(
+      h,
+      url,
+      { items: products.map((p) => ({ productId: p.id, price: "90.00" })) },
+      o.head,
+    );
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ upserted: 5, removed: 0 });
     const second = await put(
@@ -82,16 +96,30 @@ describe("price lists", () => {
     );
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().errors[0].path).toBe("items.0.productId");
-    expect((await put(h, url, { items: [{ productId: products[0]!.id, price: "1" }] }, o.m1)).statusCode).toBe(403);
+    expect(
+      (await put(h, url, { items: [{ productId: products[0]!.id, price: "1" }] }, o.m1)).statusCode,
+    ).toBe(403);
   });
 
   it("assigns a price list to a segment and removes the assignment", async () => {
     const list = await created<PriceList>(h, "/api/v1/price-lists", { name: "Крупные" }, o.admin);
-    const set = await put(h, "/api/v1/segment-price-lists", { segment: "Крупный бизнес", priceListId: list.id }, o.head);
+    const set = await put(
+      h,
+      "/api/v1/segment-price-lists",
+      { segment: "Крупный бизнес", priceListId: list.id },
+      o.head,
+    );
     expect(set.statusCode).toBe(200);
-    expect(set.json().items).toEqual([{ segment: "Крупный бизнес", priceListId: list.id, priceListName: "Крупные" }]);
+    expect(set.json().items).toEqual([
+      { segment: "Крупный бизнес", priceListId: list.id, priceListName: "Крупные" },
+    ]);
     expect((await h.get("/api/v1/segment-price-lists", o.m1)).json().items).toHaveLength(1);
-    const off = await put(h, "/api/v1/segment-price-lists", { segment: "Крупный бизнес", priceListId: null }, o.admin);
+    const off = await put(
+      h,
+      "/api/v1/segment-price-lists",
+      { segment: "Крупный бизнес", priceListId: null },
+      o.admin,
+    );
     expect(off.json().items).toEqual([]);
     const m = await put(h, "/api/v1/segment-price-lists", { segment: "X", priceListId: list.id }, o.m1);
     expect(m.statusCode).toBe(403);
@@ -114,18 +142,31 @@ describe("discount rules", () => {
   it("creates a volume rule and keeps only the fields of its kind", async () => {
     const res = await rule({ kind: "volume_quantity", percent: "5", minQuantity: "100", minAmount: "5000" });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ kind: "volume_quantity", percent: "5.00", minQuantity: "100.000", minAmount: null });
+    expect(res.json()).toMatchObject({
+      kind: "volume_quantity",
+      percent: "5.00",
+      minQuantity: "100.000",
+      minAmount: null,
+    });
   });
 
   it.each([
-    [{ kind: "volume_amount", percent: "101", minAmount: "1000" }, "percent", "A percentage is from 0 to 100"],
+    [
+      { kind: "volume_amount", percent: "101", minAmount: "1000" },
+      "percent",
+      "A percentage is from 0 to 100",
+    ],
     [{ kind: "volume_amount", percent: "0", minAmount: "1000" }, "percent", "Must be greater than zero"],
     [{ kind: "volume_amount", percent: "5", minAmount: "0" }, "minAmount", "Must be greater than zero"],
     [{ kind: "volume_quantity", percent: "5" }, "minQuantity", "Must be greater than zero"],
     [{ kind: "client", percent: "5" }, "companyId", "Choose a client"],
     [{ kind: "segment", percent: "5" }, "segment", "Enter a segment"],
     [{ kind: "group", percent: "5" }, "productGroupId", "Choose a product group"],
-    [{ kind: "promo", percent: "5", validFrom: "2026-03-01" }, "validTo", "A promotion needs a start and an end date"],
+    [
+      { kind: "promo", percent: "5", validFrom: "2026-03-01" },
+      "validTo",
+      "A promotion needs a start and an end date",
+    ],
     [
       { kind: "promo", percent: "5", validFrom: "2026-03-10", validTo: "2026-03-01" },
       "validTo",
@@ -146,8 +187,15 @@ describe("discount rules", () => {
     const company = await newCompany(h, o.m1, { name: "ООО Скидочное" });
     const ok = await rule({ kind: "client", percent: "7.5", companyId: company.id });
     expect(ok.statusCode, ok.body).toBe(201);
-    const ghost = await rule({ kind: "client", percent: "7.5", companyId: "01900000-0000-7000-8000-000000000001" });
-    expect(ghost.json().errors).toContainEqual({ path: "companyId", message: "The record is not found or not available" });
+    const ghost = await rule({
+      kind: "client",
+      percent: "7.5",
+      companyId: "01900000-0000-7000-8000-000000000001",
+    });
+    expect(ghost.json().errors).toContainEqual({
+      path: "companyId",
+      message: "The record is not found or not available",
+    });
     const listed = (await h.get(`/api/v1/discount-rules?ruleSetId=${set.id}&kind=client`, o.m2)).json().items;
     expect(listed.map((r: DiscountRule) => [r.companyName, r.percent])).toEqual([["ООО Скидочное", "7.50"]]);
   });
@@ -158,12 +206,21 @@ describe("discount rules", () => {
     expect(bad.statusCode).toBe(422);
     const ok = await h.patch(`/api/v1/discount-rules/${created.id}`, { version: 1, percent: "4" }, o.admin);
     expect(ok.json()).toMatchObject({ percent: "4.00", segment: "Дилеры", version: 2 });
-    expect((await h.patch(`/api/v1/discount-rules/${created.id}`, { version: 2, percent: "9" }, o.head)).statusCode).toBe(
-      403,
+    expect(
+      (await h.patch(`/api/v1/discount-rules/${created.id}`, { version: 2, percent: "9" }, o.head))
+        .statusCode,
+    ).toBe(403);
+    const cap = await h.patch(
+      `/api/v1/discount-rule-sets/${set.id}`,
+      { version: 1, maxPercent: "120" },
+      o.admin,
     );
-    const cap = await h.patch(`/api/v1/discount-rule-sets/${set.id}`, { version: 1, maxPercent: "120" }, o.admin);
     expect(cap.statusCode).toBe(422);
-    const sum = await h.patch(`/api/v1/discount-rule-sets/${set.id}`, { version: 1, combine: "sum" }, o.admin);
+    const sum = await h.patch(
+      `/api/v1/discount-rule-sets/${set.id}`,
+      { version: 1, combine: "sum" },
+      o.admin,
+    );
     expect(sum.json()).toMatchObject({ combine: "sum", maxPercent: "15.00" });
   });
 
@@ -171,7 +228,14 @@ describe("discount rules", () => {
     const other = await created<DiscountRuleSet>(h, "/api/v1/discount-rule-sets", { name: "Акции" }, o.admin);
     const r = await h.post(
       "/api/v1/discount-rules",
-      { ruleSetId: other.id, name: "Весна", kind: "promo", percent: "10", validFrom: "2026-03-01", validTo: "2026-05-31" },
+      {
+        ruleSetId: other.id,
+        name: "Весна",
+        kind: "promo",
+        percent: "10",
+        validFrom: "2026-03-01",
+        validTo: "2026-05-31",
+      },
       o.admin,
     );
     expect(r.statusCode).toBe(201);

@@ -29,11 +29,21 @@ describe("terms templates", () => {
       },
       o.admin,
     );
-    expect(pay).toMatchObject({ prepaymentPercent: 50, deferDays: 10, deferDayKind: "working", deliveryMethod: null });
+    expect(pay).toMatchObject({
+      prepaymentPercent: 50,
+      deferDays: 10,
+      deferDayKind: "working",
+      deliveryMethod: null,
+    });
     const delivery = await created<TermsTemplate>(
       h,
       "/api/v1/terms-templates",
-      { kind: "delivery", name: "Самовывоз", deliveryMethod: "pickup", loadingNotes: "Погрузка нашими силами" },
+      {
+        kind: "delivery",
+        name: "Самовывоз",
+        deliveryMethod: "pickup",
+        loadingNotes: "Погрузка нашими силами",
+      },
       o.admin,
     );
     expect(delivery).toMatchObject({ deliveryMethod: "pickup", loadingNotes: "Погрузка нашими силами" });
@@ -65,7 +75,12 @@ describe("a client's individual terms", () => {
   let ship: TermsTemplate;
   beforeAll(async () => {
     list = await created<PriceList>(h, "/api/v1/price-lists", { name: "Индивидуальный" }, o.admin);
-    pay = await created<TermsTemplate>(h, "/api/v1/terms-templates", { kind: "payment", name: "100 %", prepaymentPercent: 100 }, o.admin);
+    pay = await created<TermsTemplate>(
+      h,
+      "/api/v1/terms-templates",
+      { kind: "payment", name: "100 %", prepaymentPercent: 100 },
+      o.admin,
+    );
     ship = await created<TermsTemplate>(
       h,
       "/api/v1/terms-templates",
@@ -94,7 +109,12 @@ describe("a client's individual terms", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ priceListId: list.id, creditLimit: "500000.00", version: 1 });
     // Omitted fields keep their value; a stale version is refused.
-    const partial = await put(h, `/api/v1/companies/${c.id}/terms`, { version: 1, creditLimit: null }, o.head);
+    const partial = await put(
+      h,
+      `/api/v1/companies/${c.id}/terms`,
+      { version: 1, creditLimit: null },
+      o.head,
+    );
     expect(partial.json()).toMatchObject({ priceListId: list.id, creditLimit: null, version: 2 });
     const stale = await put(h, `/api/v1/companies/${c.id}/terms`, { version: 1, paymentText: "x" }, o.m1);
     expect(stale.statusCode).toBe(409);
