@@ -15,7 +15,13 @@ import { ProductsPage } from "./pages/ProductsPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { ProposalsPage } from "./pages/ProposalsPage";
 import { ReportsPage } from "./pages/ReportsPage";
-import { SettingsIndex, SettingsPage, SettingsUsersPage } from "./pages/SettingsPage";
+import {
+  SettingsIndex,
+  SettingsLimitsPage,
+  SettingsOrganisationsPage,
+  SettingsPage,
+  SettingsUsersPage,
+} from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
 
 /**
@@ -56,6 +62,8 @@ export function createRouter() {
                   children: [
                     { index: true, element: <SettingsIndex /> },
                     { path: "users", element: <SettingsUsersPage /> },
+                    { path: "organisations", element: <SettingsOrganisationsPage /> },
+                    { path: "limits", element: <SettingsLimitsPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

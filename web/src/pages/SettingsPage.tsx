@@ -1,11 +1,13 @@
 import { Button, Tabs } from "@mantine/core";
-import { IconLock, IconUsers } from "@tabler/icons-react";
+import { IconBuildingBank, IconGauge, IconLock, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import type { Role } from "../../../contracts/common";
 import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
+import { LimitsSection } from "../features/catalogue/LimitsSection";
+import { OrganisationsSection } from "../features/catalogue/OrganisationsSection";
 import { UsersSection } from "../features/users/UsersSection";
 
 /** Who sees the Users section: admins manage it, heads view their team. */
@@ -29,6 +31,16 @@ export function SettingsPage() {
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
                 {t("settings.tabs.users")}
               </Tabs.Tab>
+              {me.role === "admin" && (
+                <>
+                  <Tabs.Tab value="organisations" leftSection={<IconBuildingBank size={16} aria-hidden />}>
+                    {t("catalogue.organisations.tab")}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="limits" leftSection={<IconGauge size={16} aria-hidden />}>
+                    {t("catalogue.limits.tab")}
+                  </Tabs.Tab>
+                </>
+              )}
             </Tabs.List>
           </Tabs>
           <Outlet />
@@ -58,4 +70,15 @@ export function SettingsIndex() {
 export function SettingsUsersPage() {
   const me = useCurrentUser();
   return USERS_VIEWERS.includes(me.role) ? <UsersSection /> : <Navigate to="/settings" replace />;
+}
+
+/** Admin sections of the catalogue part: our organisations and authority limits. */
+export function SettingsOrganisationsPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <OrganisationsSection /> : <Navigate to="/settings" replace />;
+}
+
+export function SettingsLimitsPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <LimitsSection /> : <Navigate to="/settings" replace />;
 }

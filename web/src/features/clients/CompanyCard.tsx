@@ -10,6 +10,7 @@ import {
   IconFileText,
   IconHistory,
   IconPencil,
+  IconReceipt,
   IconTimeline,
   IconTrash,
   IconUserShare,
@@ -22,6 +23,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
+import { ClientTermsTab } from "../catalogue/ClientTermsTab";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
@@ -32,11 +34,12 @@ import { mayRestore, mayTransfer, usePeople } from "./people";
 import { RequisitesTab } from "./RequisitesTab";
 import { TransferModal } from "./TransferModal";
 
-const TABS = ["requisites", "contacts", "timeline", "history", "duplicates"] as const;
+const TABS = ["requisites", "contacts", "terms", "timeline", "history", "duplicates"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_ICONS = {
   requisites: IconFileText,
   contacts: IconAddressBook,
+  terms: IconReceipt,
   timeline: IconTimeline,
   history: IconHistory,
   duplicates: IconCopy,
@@ -240,6 +243,9 @@ export function CompanyCard({ company }: { company: Company }) {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsTab companyId={company.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="terms">
+          <ClientTermsTab companyId={company.id} canEdit={canEdit && me.role !== "department"} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <EmptyState
