@@ -6,6 +6,7 @@
 export * from "./amount-in-words";
 export * from "./decimal";
 export * from "./money";
+export * from "./okei";
 export * from "./phone";
 export * from "./production-calendar";
 export * from "./requisites";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMoney } from "./money";
-import { okeiShortName } from "./okei";
+import { okeiShort } from "./okei";
 import { type ProposalLineInput, proposalTotals } from "./proposal-totals";
 
 /**
@@ -103,7 +103,7 @@ describe("proposalTotals — issue vectors", () => {
 
 describe("okei", () => {
   it("names the catalogue's units (ОК 015-94)", () => {
-    expect(["796", "166", "006", "876"].map(okeiShortName)).toEqual(["шт", "кг", "м", "усл. ед"]);
-    expect(okeiShortName("999")).toBe("999");
+    expect(["796", "166", "006", "876"].map(okeiShort)).toEqual(["шт", "кг", "м", "усл. ед"]);
+    expect(okeiShort("999")).toBe("999");
   });
 });

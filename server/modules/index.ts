@@ -7,6 +7,7 @@ import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
 import { calendarRoutes } from "./calendar/calendar.routes";
+import { catalogueRoutes } from "./catalogue/catalogue.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
 import { dealsRoutes } from "./deals/deals.routes";
@@ -48,6 +49,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     invoicesRoutes,
     proposalsRoutes,
     approvalsRoutes,
+    catalogueRoutes,
   ]) {
     await routes(app, ctx);
   }

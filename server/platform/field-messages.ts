@@ -68,6 +68,51 @@ const custom: Record<string, Record<Locale, string>> = {
     ru: "Количество больше нуля, не более трёх знаков после запятой",
     en: "A quantity above zero, three decimals at most",
   },
+  // Catalogue, prices, discounts, terms, organisations, authority limits.
+  okei_unknown: { ru: "Нет такого кода единицы по ОКЕИ", en: "No such ОКЕИ unit code" },
+  sku_taken: { ru: "Такой артикул уже есть в каталоге", en: "This SKU is already in the catalogue" },
+  percent_format: {
+    ru: "Процент: число с не более чем двумя знаками после запятой",
+    en: "A percentage: a number with at most two decimals",
+  },
+  percent_range: { ru: "Процент — от 0 до 100", en: "A percentage is from 0 to 100" },
+  quantity_format: {
+    ru: "Количество: число с не более чем тремя знаками после запятой",
+    en: "A quantity: a number with at most three decimals",
+  },
+  positive_required: { ru: "Должно быть больше нуля", en: "Must be greater than zero" },
+  not_negative: { ru: "Не может быть отрицательным", en: "Cannot be negative" },
+  dates_order: { ru: "Дата окончания раньше даты начала", en: "The end date is before the start date" },
+  dates_required: {
+    ru: "Для акции укажите даты начала и окончания",
+    en: "A promotion needs a start and an end date",
+  },
+  company_required: { ru: "Выберите клиента", en: "Choose a client" },
+  segment_required: { ru: "Укажите сегмент", en: "Enter a segment" },
+  group_required: { ru: "Выберите группу товаров", en: "Choose a product group" },
+  not_found_ref: { ru: "Запись не найдена или недоступна", en: "The record is not found or not available" },
+  group_cycle: { ru: "Группа не может входить сама в себя", en: "A group cannot be inside itself" },
+  terms_kind_mismatch: { ru: "Шаблон другого вида условий", en: "The template is of another kind of terms" },
+  prepayment_range: { ru: "Предоплата — от 0 до 100 %", en: "Prepayment is from 0 to 100 %" },
+  defer_days_range: { ru: "Отсрочка — от 0 до 365 дней", en: "Deferment is from 0 to 365 days" },
+  defer_kind_required: {
+    ru: "Укажите, в каких днях отсрочка",
+    en: "Say whether the days are calendar or working",
+  },
+  delivery_method_required: { ru: "Выберите способ доставки", en: "Choose a delivery method" },
+  logo_format: { ru: "Логотип — изображение PNG или JPEG", en: "The logo must be a PNG or JPEG image" },
+  logo_too_large: { ru: "Логотип — не больше 200 КБ", en: "The logo must be at most 200 KB" },
+  vat_rate_unknown: {
+    ru: "Ставка НДС: 22, 10, 5, 7, 0 или «без НДС»",
+    en: "VAT rate: 22, 10, 5, 7, 0 or “none”",
+  },
+  price_format: {
+    ru: "Цена: неотрицательное число, не более двух знаков после запятой",
+    en: "A price: a non-negative number with at most two decimals",
+  },
+  invalid_boolean: { ru: "Ожидается «да» или «нет»", en: "Expected “yes” or “no”" },
+  too_long: { ru: "Слишком длинный текст", en: "The text is too long" },
+  duplicate_in_file: { ru: "Артикул повторяется в файле", en: "The SKU repeats in the file" },
 };
 
 /** The text of a field code such as "inn_checksum", or undefined when `code` is not one. */

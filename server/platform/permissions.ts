@@ -161,6 +161,55 @@ export const permissionTable = {
     update: { admin: "all", head: "team", manager: "own" },
     delete: { admin: "all", head: "team" },
   },
+  /**
+   * Catalogue and pricing: everyone reads (proposals need products, prices, rules and terms);
+   * an admin maintains products, discount rules and terms templates. Prices change more often
+   * and are a sales decision, so heads keep price lists too.
+   */
+  catalogue: {
+    read: { admin: "all", head: "all", manager: "all", department: "all" },
+    create: { admin: "all" },
+    update: { admin: "all" },
+    delete: { admin: "all" },
+    restore: { admin: "all" },
+    import: { admin: "all" },
+    export: { admin: "all", head: "all", manager: "all", department: "all" },
+  },
+  priceLists: {
+    read: { admin: "all", head: "all", manager: "all", department: "all" },
+    create: { admin: "all", head: "all" },
+    update: { admin: "all", head: "all" },
+    delete: { admin: "all", head: "all" },
+  },
+  discountRules: {
+    read: { admin: "all", head: "all", manager: "all", department: "all" },
+    create: { admin: "all" },
+    update: { admin: "all" },
+    delete: { admin: "all" },
+  },
+  termsTemplates: {
+    read: { admin: "all", head: "all", manager: "all", department: "all" },
+    create: { admin: "all" },
+    update: { admin: "all" },
+    delete: { admin: "all" },
+  },
+  /** A client's individual terms follow the company's visibility (its owner). */
+  clientTerms: {
+    read: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+  },
+  /** The seller's legal entities: every document shows them; only an admin changes them. */
+  organisations: {
+    read: { admin: "all", head: "all", manager: "all", department: "all" },
+    create: { admin: "all" },
+    update: { admin: "all" },
+    delete: { admin: "all" },
+  },
+  /** Authority limits (clause 3.4); everyone reads their own through /auth/me/limits. */
+  limits: {
+    read: { admin: "all" },
+    update: { admin: "all" },
+  },
 } as const satisfies Table;
 
 export type Resource = keyof typeof permissionTable;

@@ -194,7 +194,16 @@ export type FreshKind =
   | "proposalClient"
   | "proposal"
   | "sentProposal"
-  | "approval";
+  | "approval"
+  // Catalogue rows (admin-maintained; the reach is "all", so the owner is the admin who made them).
+  | "product"
+  | "deletedProduct"
+  | "productGroup"
+  | "priceList"
+  | "discountRuleSet"
+  | "discountRule"
+  | "termsTemplate"
+  | "organisation";
 
 let serial = 0;
 
@@ -285,7 +294,7 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
       return { ids: [items[0]!.id], owner, texts: [title] };
     }
     // Documents, mail and invoices: proposals seeded in the database, the rest through the API.
-    case "proposal":
+    case "printableProposal":
     case "acceptedProposal":
     case "invoice":
     case "payment":
@@ -293,11 +302,74 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     case "mailServer":
       return makeDocumentsFresh(h, w, kind, n);
     case "proposalClient":
+    case "proposal":
     case "sentProposal":
     case "approval":
       return freshProposalRow(h, A1, kind, n);
+    case "product":
+    case "deletedProduct":
+    case "productGroup":
+    case "priceList":
+    case "discountRuleSet":
+    case "discountRule":
+    case "termsTemplate":
+    case "organisation":
+      return makeCatalogueRow(h, w, kind, n);
     default:
       return makeFreshDealRow(h, w, kind, n);
+  }
+}
+
+/** Catalogue rows for one write attempt, made by the admin through the API. */
+async function makeCatalogueRow(h: Harness, w: World, kind: FreshKind, n: number): Promise<Row> {
+  const admin = w.sessions.admin;
+  const owner = admin.user.id;
+  const make = async (url: string, body: unknown) =>
+    (await json<{ id: string }>(h.post(url, body, admin), 201)).id;
+  const product = () => make("/api/v1/products", { sku: `FX-${n}`, name: `Свежий товар ${n}` });
+  const ruleSet = () => make("/api/v1/discount-rule-sets", { name: `Свежий набор ${n}` });
+  switch (kind) {
+    case "product":
+      return { ids: [await product()], owner, texts: [] };
+    case "deletedProduct": {
+      const id = await product();
+      await json(h.del(`/api/v1/products/${id}`, admin), 200);
+      return { ids: [id], owner, texts: [] };
+    }
+    case "productGroup":
+      return {
+        ids: [await make("/api/v1/product-groups", { name: `Свежая группа ${n}` })],
+        owner,
+        texts: [],
+      };
+    case "priceList":
+      return {
+        ids: [await make("/api/v1/price-lists", { name: `Свежий прайс ${n}` }), await product()],
+        owner,
+        texts: [],
+      };
+    case "discountRuleSet":
+      return { ids: [await ruleSet()], owner, texts: [] };
+    case "discountRule": {
+      const body = {
+        ruleSetId: await ruleSet(),
+        name: "Свежее",
+        kind: "volume_amount",
+        percent: "3",
+        minAmount: "100",
+      };
+      return { ids: [await make("/api/v1/discount-rules", body)], owner, texts: [] };
+    }
+    case "termsTemplate": {
+      const body = { kind: "payment", name: `Свежие условия ${n}`, prepaymentPercent: 30 };
+      return { ids: [await make("/api/v1/terms-templates", body)], owner, texts: [] };
+    }
+    case "organisation": {
+      const body = { name: `ООО «Свежий продавец ${n}»`, inn: inn10(9000 + n) };
+      return { ids: [await make("/api/v1/organisations", body)], owner, texts: [] };
+    }
+    default:
+      throw new Error(`no fresh row of kind ${kind}`);
   }
 }
 

@@ -24,7 +24,9 @@ import {
 import { ReportsPage } from "./pages/ReportsPage";
 import {
   SettingsIndex,
+  SettingsLimitsPage,
   SettingsMailPage,
+  SettingsOrganisationsPage,
   SettingsPage,
   SettingsTemplatesPage,
   SettingsUsersPage,
@@ -77,6 +79,8 @@ export function createRouter() {
                     { path: "users", element: <SettingsUsersPage /> },
                     { path: "mail", element: <SettingsMailPage /> },
                     { path: "templates", element: <SettingsTemplatesPage /> },
+                    { path: "organisations", element: <SettingsOrganisationsPage /> },
+                    { path: "limits", element: <SettingsLimitsPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

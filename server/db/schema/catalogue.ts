@@ -109,6 +109,7 @@ export const discountRuleSets = pgTable("discount_rule_sets", {
     .default("best"),
   maxPercent: numeric("max_percent", { precision: 5, scale: 2 }),
   active: boolean("active").notNull().default(true),
+  deletedAt: ts("deleted_at"),
 });
 
 export const discountRules = pgTable(
@@ -146,6 +147,10 @@ export const termsTemplates = pgTable(
     deferDays: integer("defer_days"),
     deferDayKind: text("defer_day_kind", { enum: ["calendar", "working"] }),
     deliveryMethod: text("delivery_method", { enum: ["pickup", "our_delivery", "carrier"] }),
+    /** Payment stages in words ("50 % on order, 50 % on shipment"). */
+    stages: text("stages"),
+    loadingNotes: text("loading_notes"),
+    issueNotes: text("issue_notes"),
     text: text("text"),
     active: boolean("active").notNull().default(true),
     deletedAt: ts("deleted_at"),
@@ -196,7 +201,13 @@ export const organisations = pgTable(
     isDefault: boolean("is_default").notNull().default(false),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [index("organisations_ws_idx").on(t.workspaceId)],
+  (t) => [
+    index("organisations_ws_idx").on(t.workspaceId),
+    // One default organisation per workspace, guarded by the database as well as the service.
+    uniqueIndex("organisations_default_uq")
+      .on(t.workspaceId)
+      .where(sql`${t.isDefault} and ${t.deletedAt} is null`),
+  ],
 );
 
 /** Authority (clause 3.4): a user's limits; absent → the defaults of the role. */

@@ -226,7 +226,7 @@ export function attachment(raw: string, fileName: string): Buffer | null {
 
 /** Fresh rows the permission matrix acts on (server/trust/fixtures.ts delegates these kinds). */
 export const documentsFreshKinds = [
-  "proposal",
+  "printableProposal",
   "acceptedProposal",
   "invoice",
   "payment",
@@ -308,7 +308,7 @@ export async function makeDocumentsFresh(
       number,
     });
   switch (kind) {
-    case "proposal":
+    case "printableProposal":
       return { ids: [await seed("approved")], owner, texts: [number] };
     case "acceptedProposal":
       return { ids: [await seed("accepted")], owner, texts: [number] };

@@ -1,5 +1,5 @@
 import type { Party, SalesDocument } from "../../../contracts/documents";
-import { okeiShortName } from "../../../core/okei";
+import { okeiShort } from "../../../core/okei";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
@@ -75,7 +75,7 @@ export async function proposalDocument(db: Db, actor: Actor, proposalId: string)
         sku: shown.sku,
         name: shown.name,
         unitCode: shown.unitCode,
-        unitName: okeiShortName(shown.unitCode),
+        unitName: okeiShort(shown.unitCode),
         quantity: shown.quantity,
         price: shown.price,
         discountPercent: shown.discountPercent,

@@ -1,6 +1,6 @@
 import type { ProductOption } from "../../../contracts/proposals";
 import { formatMoney, parseMoney } from "../../../core/money";
-import { okeiShortName } from "../../../core/okei";
+import { okeiShort } from "../../../core/okei";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
@@ -43,7 +43,7 @@ export async function productOptions(
     sku: p.sku,
     name: p.name,
     unitCode: p.unitCode,
-    unitName: okeiShortName(p.unitCode),
+    unitName: okeiShort(p.unitCode),
     vatRate: p.vatRate,
     price: formatMoney(parseMoney(prices.get(p.id) ?? p.basePrice)),
     vatIncluded: list?.vatIncluded ?? true,

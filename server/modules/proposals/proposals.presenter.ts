@@ -1,6 +1,6 @@
 import type { Proposal, ProposalLine, ProposalSummary, ProposalTotals } from "../../../contracts/proposals";
 import { formatMoney, parseMoney } from "../../../core/money";
-import { okeiShortName } from "../../../core/okei";
+import { okeiShort } from "../../../core/okei";
 import { type ProposalTotals as CoreTotals, proposalTotals } from "../../../core/proposal-totals";
 import type { VatRate } from "../../../core/vat";
 import type { ApprovalRow } from "../approvals/approvals.repo";
@@ -16,7 +16,7 @@ export function presentLine(l: LineRow | (PricedLine & { productId: string | nul
     sku: l.sku,
     name: l.name,
     unitCode: l.unitCode,
-    unitName: okeiShortName(l.unitCode),
+    unitName: okeiShort(l.unitCode),
     quantity: plain(l.quantity),
     price: formatMoney(parseMoney(l.listPrice)),
     ruleDiscountPercent: l.ruleDiscountPercent,

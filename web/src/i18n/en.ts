@@ -496,6 +496,7 @@ export const en: Messages = {
       tabs: {
         requisites: "Details",
         contacts: "Contacts",
+        terms: "Terms",
         timeline: "Timeline",
         history: "History",
         duplicates: "Duplicates",

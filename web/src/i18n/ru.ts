@@ -498,6 +498,7 @@ export const ru = {
       tabs: {
         requisites: "Реквизиты",
         contacts: "Контакты",
+        terms: "Условия",
         timeline: "Лента",
         history: "История",
         duplicates: "Дубликаты",

@@ -1,11 +1,20 @@
 import { Button, Tabs } from "@mantine/core";
-import { IconFileTypeDocx, IconLock, IconMail, IconUsers } from "@tabler/icons-react";
+import {
+  IconBuildingBank,
+  IconFileTypeDocx,
+  IconGauge,
+  IconLock,
+  IconMail,
+  IconUsers,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import type { Role } from "../../../contracts/common";
 import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
+import { LimitsSection } from "../features/catalogue/LimitsSection";
+import { OrganisationsSection } from "../features/catalogue/OrganisationsSection";
 import { MailSettingsSection } from "../features/documents/MailSettingsSection";
 import { TemplatesSection } from "../features/documents/TemplatesSection";
 import { UsersSection } from "../features/users/UsersSection";
@@ -38,6 +47,12 @@ export function SettingsPage() {
                   </Tabs.Tab>
                   <Tabs.Tab value="templates" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
                     {t("documents.templates.tab")}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="organisations" leftSection={<IconBuildingBank size={16} aria-hidden />}>
+                    {t("catalogue.organisations.tab")}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="limits" leftSection={<IconGauge size={16} aria-hidden />}>
+                    {t("catalogue.limits.tab")}
                   </Tabs.Tab>
                 </>
               )}
@@ -81,4 +96,14 @@ export function SettingsMailPage() {
 export function SettingsTemplatesPage() {
   const me = useCurrentUser();
   return me.role === "admin" ? <TemplatesSection /> : <Navigate to="/settings" replace />;
+}
+/** Admin sections of the catalogue part: our organisations and authority limits. */
+export function SettingsOrganisationsPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <OrganisationsSection /> : <Navigate to="/settings" replace />;
+}
+
+export function SettingsLimitsPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <LimitsSection /> : <Navigate to="/settings" replace />;
 }

@@ -11,6 +11,7 @@ import {
   IconFileText,
   IconHistory,
   IconPencil,
+  IconReceipt,
   IconTimeline,
   IconTrash,
   IconUserShare,
@@ -23,6 +24,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
+import { ClientTermsTab } from "../catalogue/ClientTermsTab";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { ProposalsTable } from "../proposals/ProposalsList";
 import { StatusBadge, TagList } from "./badges";
@@ -34,12 +36,13 @@ import { mayRestore, mayTransfer, usePeople } from "./people";
 import { RequisitesTab } from "./RequisitesTab";
 import { TransferModal } from "./TransferModal";
 
-const TABS = ["requisites", "contacts", "proposals", "timeline", "history", "duplicates"] as const;
+const TABS = ["requisites", "contacts", "proposals", "terms", "timeline", "history", "duplicates"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_ICONS = {
   requisites: IconFileText,
   contacts: IconAddressBook,
   proposals: IconFileDescription,
+  terms: IconReceipt,
   timeline: IconTimeline,
   history: IconHistory,
   duplicates: IconCopy,
@@ -255,6 +258,9 @@ export function CompanyCard({ company }: { company: Company }) {
             )}
             <ProposalsTable companyId={company.id} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="terms">
+          <ClientTermsTab companyId={company.id} canEdit={canEdit && me.role !== "department"} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <EmptyState
