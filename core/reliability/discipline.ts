@@ -35,7 +35,11 @@ const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 /** DSO over a quarter, the usual window for a sales ledger. */
-export function paymentDiscipline(facts: readonly InvoiceFact[], today: string, periodDays = 90): PaymentDiscipline {
+export function paymentDiscipline(
+  facts: readonly InvoiceFact[],
+  today: string,
+  periodDays = 90,
+): PaymentDiscipline {
   const live = facts.filter((f) => !f.cancelled);
   let overdue = 0;
   let overdueAmount = 0;

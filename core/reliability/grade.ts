@@ -92,7 +92,10 @@ function registryFactor(r: RegistryFacts | null): Pick<GradeFactor, "score" | "r
   };
 }
 
-function ageFactor(registeredAt: string | null, today: string): Pick<GradeFactor, "score" | "reason" | "params"> {
+function ageFactor(
+  registeredAt: string | null,
+  today: string,
+): Pick<GradeFactor, "score" | "reason" | "params"> {
   if (!registeredAt) return { score: null, reason: "age_unknown", params: {} };
   const years = (Date.parse(today) - Date.parse(registeredAt)) / (365.25 * 86_400_000);
   const score = years < 1 ? 20 : years < 3 ? 50 : years < 5 ? 75 : 100;
@@ -210,7 +213,7 @@ export function creditLimit(
     basis = "history";
   }
   let amount = divRoundHalfUp(base * share(factorText), ONE);
-  const max = (parseScaledDecimal(l.max, 2, { excess: "round" }) ?? 0n);
+  const max = parseScaledDecimal(l.max, 2, { excess: "round" }) ?? 0n;
   const capped = amount > max;
   if (capped) amount = max;
   if (amount < 0n) amount = 0n;

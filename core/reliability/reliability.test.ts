@@ -23,7 +23,13 @@ describe("grade rule on the synthetic balance of ru-domain.md §4 (issue 6 test 
 
   it("an active company of eleven years with the balance is A with score 90.2", () => {
     const r = gradeCompany({
-      registry: { status: "ACTIVE", found: true, registeredAt: "2015-02-05", massAddress: null, massDirector: null },
+      registry: {
+        status: "ACTIVE",
+        found: true,
+        registeredAt: "2015-02-05",
+        massAddress: null,
+        massDirector: null,
+      },
       models,
       payment: null,
       today: "2026-11-27",
@@ -35,7 +41,13 @@ describe("grade rule on the synthetic balance of ru-domain.md §4 (issue 6 test 
 
   it("liquidation is a stop factor: D whatever the statements say", () => {
     const r = gradeCompany({
-      registry: { status: "LIQUIDATED", found: true, registeredAt: "2010-01-01", massAddress: false, massDirector: false },
+      registry: {
+        status: "LIQUIDATED",
+        found: true,
+        registeredAt: "2010-01-01",
+        massAddress: false,
+        massDirector: false,
+      },
       models,
       payment: null,
       today: "2026-11-27",
@@ -69,11 +81,30 @@ describe("payment discipline", () => {
   it("counts overdue, days late, DSO and the on-time share", () => {
     const p = paymentDiscipline(
       [
-        { issueDate: "2026-09-01", dueDate: "2026-09-10", amount: 100_00, paid: 100_00, paidOn: "2026-09-10" },
-        { issueDate: "2026-10-01", dueDate: "2026-10-10", amount: 100_00, paid: 100_00, paidOn: "2026-10-20" },
+        {
+          issueDate: "2026-09-01",
+          dueDate: "2026-09-10",
+          amount: 100_00,
+          paid: 100_00,
+          paidOn: "2026-09-10",
+        },
+        {
+          issueDate: "2026-10-01",
+          dueDate: "2026-10-10",
+          amount: 100_00,
+          paid: 100_00,
+          paidOn: "2026-10-20",
+        },
         { issueDate: "2026-11-01", dueDate: "2026-11-17", amount: 200_00, paid: 50_00, paidOn: null },
         { issueDate: "2026-11-20", dueDate: "2026-12-20", amount: 100_00, paid: 0, paidOn: null },
-        { issueDate: "2026-11-20", dueDate: "2026-12-20", amount: 999_00, paid: 0, paidOn: null, cancelled: true },
+        {
+          issueDate: "2026-11-20",
+          dueDate: "2026-12-20",
+          amount: 999_00,
+          paid: 0,
+          paidOn: null,
+          cancelled: true,
+        },
       ],
       "2026-11-27",
     );
@@ -87,7 +118,11 @@ describe("payment discipline", () => {
   });
 
   it("no invoices: nothing to say", () => {
-    expect(paymentDiscipline([], "2026-11-27")).toMatchObject({ onTimeShare: null, dso: null, averageDaysLate: null });
+    expect(paymentDiscipline([], "2026-11-27")).toMatchObject({
+      onTimeShare: null,
+      dso: null,
+      averageDaysLate: null,
+    });
   });
 });
 
@@ -108,7 +143,10 @@ describe("statement lines", () => {
   });
 
   it("normalises Russian number forms and parentheses", () => {
-    expect(checkLines({ "2400": "(1 234,5)", "1600": "100 000" }).lines).toEqual({ "2400": "-1234.5", "1600": "100000" });
+    expect(checkLines({ "2400": "(1 234,5)", "1600": "100 000" }).lines).toEqual({
+      "2400": "-1234.5",
+      "1600": "100000",
+    });
   });
 
   it("parses pasted text of one year and of several years", () => {

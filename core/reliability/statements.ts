@@ -85,7 +85,8 @@ export function checkLines(lines: Readonly<Record<string, string>>): {
   const assets = [n("1100"), n("1200")];
   const sources = [n("1300"), n("1400"), n("1500")];
   if (total !== null && assets.every((v) => v !== null)) {
-    if (Math.abs((assets[0] ?? 0) + (assets[1] ?? 0) - total) > 1) problems.push({ code: "1600", reason: "total" });
+    if (Math.abs((assets[0] ?? 0) + (assets[1] ?? 0) - total) > 1)
+      problems.push({ code: "1600", reason: "total" });
   } else if (total !== null && sources.every((v) => v !== null)) {
     const sum = sources.reduce<number>((a, v) => a + (v ?? 0), 0);
     if (Math.abs(sum - total) > 1) problems.push({ code: "1600", reason: "total" });

@@ -10,6 +10,7 @@ import { exportsRoutes } from "./exports/exports.routes";
 import { healthRoutes } from "./health/health.routes";
 import { importsRoutes } from "./imports/imports.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { reliabilityRoutes } from "./reliability/reliability.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
 import { viewsRoutes } from "./views/views.routes";
@@ -30,6 +31,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     privacyRoutes,
     searchRoutes,
     viewsRoutes,
+    reliabilityRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -7,6 +7,7 @@ export * from "./imports";
 export * from "./jobs";
 export * from "./privacy";
 export * from "./proposals";
+export * from "./reliability";
 export * from "./sessions";
 export * from "./users";
 export * from "./workspaces";

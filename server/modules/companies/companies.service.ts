@@ -15,6 +15,7 @@ import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { listAuditEntries } from "../audit/audit.service";
+import { enqueueRegistryCheck } from "../reliability/registry.service";
 import { companyChildren, historyTargets } from "./companies.children";
 import { companyFilterWhere } from "./companies.filters";
 import { phoneSearchText, uniqueEmails, uniquePhones, uniqueTags } from "./companies.normalize";
@@ -97,6 +98,7 @@ export async function createCompany(db: Db, actor: Actor, input: CompanyCreate):
     });
     const company = presentCompany(row);
     await recordChange(tx, actor, { action: "create", entity: "company", entityId: row.id, after: company });
+    if (row.inn) await enqueueRegistryCheck(tx, actor.workspaceId, row.id);
     return company;
   });
 }
