@@ -28,10 +28,23 @@ export function fixtureData(): Record<string, Record<string, unknown>> {
       ogrn: "1027700132195",
       ogrn_date: ms("2002-08-16"),
       type: "LEGAL",
-      name: { full_with_opf: 'ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО "СБЕРБАНК РОССИИ"', short_with_opf: "ПАО СБЕРБАНК" },
+      name: {
+        full_with_opf: 'ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО "СБЕРБАНК РОССИИ"',
+        short_with_opf: "ПАО СБЕРБАНК",
+      },
       opf: { code: "12247", short: "ПАО" },
-      state: { status: "ACTIVE", code: null, actuality_date: ms("2026-10-01"), registration_date: ms("1991-06-20"), liquidation_date: null },
-      management: { name: "Греф Герман Оскарович", post: "ПРЕЗИДЕНТ, ПРЕДСЕДАТЕЛЬ ПРАВЛЕНИЯ", disqualified: null },
+      state: {
+        status: "ACTIVE",
+        code: null,
+        actuality_date: ms("2026-10-01"),
+        registration_date: ms("1991-06-20"),
+        liquidation_date: null,
+      },
+      management: {
+        name: "Греф Герман Оскарович",
+        post: "ПРЕЗИДЕНТ, ПРЕДСЕДАТЕЛЬ ПРАВЛЕНИЯ",
+        disqualified: null,
+      },
       founders: [{ name: "ЦЕНТРАЛЬНЫЙ БАНК РОССИЙСКОЙ ФЕДЕРАЦИИ", share: { type: "PERCENT", value: 50 } }],
       okved: "64.19",
       okveds: [{ main: true, code: "64.19", name: "Денежное посредничество прочее" }],
@@ -48,7 +61,11 @@ export function fixtureData(): Record<string, Record<string, unknown>> {
       ogrn: "1027812400868",
       type: "LEGAL",
       name: { short_with_opf: 'ООО "ЗАКРЫТАЯ ЛАВКА"' },
-      state: { status: "LIQUIDATED", registration_date: ms("2002-11-20"), liquidation_date: ms("2019-03-15") },
+      state: {
+        status: "LIQUIDATED",
+        registration_date: ms("2002-11-20"),
+        liquidation_date: ms("2019-03-15"),
+      },
       management: { name: "Иванов Иван Иванович", post: "ЛИКВИДАТОР" },
       okved: "47.11",
       address: { value: "г Санкт-Петербург" },
@@ -60,7 +77,10 @@ export function fixtureData(): Record<string, Record<string, unknown>> {
       ogrn: "307760324100018",
       type: "INDIVIDUAL",
       fio: { surname: "Петров", name: "Пётр", patronymic: "Петрович" },
-      name: { full_with_opf: "Индивидуальный предприниматель Петров Пётр Петрович", short_with_opf: "ИП Петров П.П." },
+      name: {
+        full_with_opf: "Индивидуальный предприниматель Петров Пётр Петрович",
+        short_with_opf: "ИП Петров П.П.",
+      },
       state: { status: "ACTIVE", registration_date: ms("2007-03-01") },
       okved: "62.01",
       finance: { tax_system: "USN" },
@@ -81,7 +101,12 @@ export type RegistryServer = {
 };
 
 export async function startRegistryServer(): Promise<RegistryServer> {
-  const state: Omit<RegistryServer, "url" | "close"> = { data: fixtureData(), requests: [], limitRps: null, slowMs: 2_000 };
+  const state: Omit<RegistryServer, "url" | "close"> = {
+    data: fixtureData(),
+    requests: [],
+    limitRps: null,
+    slowMs: 2_000,
+  };
   const server: Server = createServer((req, res) => {
     let text = "";
     req.on("data", (c) => {

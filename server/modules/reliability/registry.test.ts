@@ -6,7 +6,6 @@ import { jobHandlers } from "../../jobs/index";
 import { withTx } from "../../platform/db/client";
 import { createHarness, type Harness } from "../../test/harness";
 import { makeOrg, newCompany, type Org, sberbank } from "../companies/companies.fixtures";
-import { setRegistryTimeoutMs } from "./reliability.settings";
 import {
   IP_INN,
   LIQUIDATED_INN,
@@ -20,12 +19,14 @@ import {
 import { dadataProvider, RegistryProviderError } from "./registry.provider";
 import { runRecheckBatch } from "./registry.recheck";
 import { announceStatusChange } from "./registry.service";
+import { setRegistryTimeoutMs } from "./reliability.settings";
 
 let h: Harness;
 let org: Org;
 let reg: RegistryServer;
 
-const put = (url: string, body: unknown, s: { cookie: string }) => h.request("PUT", url, { body, cookie: s.cookie });
+const put = (url: string, body: unknown, s: { cookie: string }) =>
+  h.request("PUT", url, { body, cookie: s.cookie });
 
 async function runJobsOf(kind: string) {
   const rows = await h.ctx.db.select().from(jobs).where(eq(jobs.kind, kind));
@@ -175,7 +176,9 @@ describe("registry checks of companies", () => {
     await put("/api/v1/settings/registry", { baseUrl: reg.url, token: TOKEN }, org.admin);
 
     const limited = await newCompany(h, org.m1, { name: "Лимит", inn: RATE_LIMITED_INN });
-    const r429 = (await h.post(`/api/v1/reliability/${limited.id}/refresh`, {}, org.m1)).json() as Reliability;
+    const r429 = (
+      await h.post(`/api/v1/reliability/${limited.id}/refresh`, {}, org.m1)
+    ).json() as Reliability;
     expect(r429.registry.error).toBe("rate_limited");
     const slow = await newCompany(h, org.m1, { name: "Медленная", inn: SLOW_INN });
     const rSlow = (await h.post(`/api/v1/reliability/${slow.id}/refresh`, {}, org.m1)).json() as Reliability;
@@ -235,12 +238,16 @@ describe("registry checks of companies", () => {
   it("the scheduled re-check walks due companies in a paced batch", async () => {
     const started = Date.now();
     const before = reg.requests.length;
-    const result = await runRecheckBatch(h.ctx, h.ctx.workspaceId, { now: new Date(Date.now() + 8 * 86_400_000) });
+    const result = await runRecheckBatch(h.ctx, h.ctx.workspaceId, {
+      now: new Date(Date.now() + 8 * 86_400_000),
+    });
     expect(result.stoppedBy).not.toBe("not_configured");
     expect(result.checked).toBeGreaterThan(3);
     const sent = reg.requests.slice(before);
     // 10 per second: n requests take at least (n − 1) × 100 ms.
-    expect(Date.now() - started).toBeGreaterThanOrEqual((Math.min(sent.length, result.checked) - 1) * 100 - 5);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(
+      (Math.min(sent.length, result.checked) - 1) * 100 - 5,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { IdParams, Ok } from "../../../contracts/common";
 import {
@@ -16,8 +16,10 @@ import {
   Reliability,
   ReliabilitySettings,
 } from "../../../contracts/reliability";
+import type { Actor } from "../../platform/actor";
 import { requireActor } from "../../platform/auth";
 import type { AppContext } from "../../platform/context";
+import { requestLocale } from "../../platform/error-handler";
 import { testRegistryConnection } from "./registry.service";
 import {
   deleteFinancialYear,
@@ -36,6 +38,9 @@ import {
   putReliabilitySettings,
 } from "./reliability.settings";
 
+/** Explanations and field reasons speak the request's language, as the error texts do. */
+const actorOf = (req: FastifyRequest): Actor => ({ ...requireActor(req), locale: requestLocale(req) });
+
 /** Counterparty reliability: registry, statements, models, payment discipline, grade and limit. */
 export async function reliabilityRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,22 +48,22 @@ export async function reliabilityRoutes(app: FastifyInstance, ctx: AppContext) {
   const one = "/api/v1/reliability/:companyId";
 
   r.get(one, { schema: { tags, params: CompanyIdParams, response: { 200: Reliability } } }, (req) =>
-    getReliability(ctx.db, requireActor(req), req.params.companyId),
+    getReliability(ctx.db, actorOf(req), req.params.companyId),
   );
   r.post(
     `${one}/refresh`,
     { schema: { tags, params: CompanyIdParams, response: { 200: Reliability } } },
-    (req) => refreshCompanyRegistry(ctx, requireActor(req), req.params.companyId),
+    (req) => refreshCompanyRegistry(ctx, actorOf(req), req.params.companyId),
   );
   r.post(
     `${one}/override`,
     { schema: { tags, params: CompanyIdParams, body: OverrideBody, response: { 200: Reliability } } },
-    (req) => overrideGrade(ctx.db, requireActor(req), req.params.companyId, req.body),
+    (req) => overrideGrade(ctx.db, actorOf(req), req.params.companyId, req.body),
   );
   r.get(
     `${one}/payment-history`,
     { schema: { tags, params: CompanyIdParams, response: { 200: PaymentHistoryList } } },
-    (req) => getPaymentHistory(ctx.db, requireActor(req), req.params.companyId),
+    (req) => getPaymentHistory(ctx.db, actorOf(req), req.params.companyId),
   );
   r.put(
     `${one}/payment-history`,
@@ -70,46 +75,46 @@ export async function reliabilityRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: PaymentHistoryList },
       },
     },
-    (req) => importPaymentHistory(ctx.db, requireActor(req), req.params.companyId, req.body.csv),
+    (req) => importPaymentHistory(ctx.db, actorOf(req), req.params.companyId, req.body.csv),
   );
 
   r.get(
     "/api/v1/companies/:id/financials",
     { schema: { tags, params: IdParams, response: { 200: Financials } } },
-    (req) => getFinancials(ctx.db, requireActor(req), req.params.id),
+    (req) => getFinancials(ctx.db, actorOf(req), req.params.id),
   );
   r.put(
     "/api/v1/companies/:id/financials/:year",
     {
       schema: { tags, params: FinancialYearParams, body: FinancialYearPut, response: { 200: FinancialYear } },
     },
-    (req) => putFinancialYear(ctx.db, requireActor(req), req.params.id, req.params.year, req.body),
+    (req) => putFinancialYear(ctx.db, actorOf(req), req.params.id, req.params.year, req.body),
   );
   r.delete(
     "/api/v1/companies/:id/financials/:year",
     { schema: { tags, params: FinancialYearParams, response: { 200: Ok } } },
-    (req) => deleteFinancialYear(ctx.db, requireActor(req), req.params.id, req.params.year),
+    (req) => deleteFinancialYear(ctx.db, actorOf(req), req.params.id, req.params.year),
   );
 
   r.get("/api/v1/settings/registry", { schema: { tags, response: { 200: RegistrySettings } } }, (req) =>
-    getRegistrySettings(ctx.db, ctx.config, requireActor(req)),
+    getRegistrySettings(ctx.db, ctx.config, actorOf(req)),
   );
   r.put(
     "/api/v1/settings/registry",
     { schema: { tags, body: RegistrySettingsPut, response: { 200: RegistrySettings } } },
-    (req) => putRegistrySettings(ctx.db, ctx.config, requireActor(req), req.body),
+    (req) => putRegistrySettings(ctx.db, ctx.config, actorOf(req), req.body),
   );
   r.post(
     "/api/v1/settings/registry/test",
     { schema: { tags, response: { 200: RegistryTestResult } } },
-    (req) => testRegistryConnection(ctx, requireActor(req)),
+    (req) => testRegistryConnection(ctx, actorOf(req)),
   );
   r.get("/api/v1/settings/reliability", { schema: { tags, response: { 200: ReliabilitySettings } } }, (req) =>
-    getReliabilitySettings(ctx.db, requireActor(req)),
+    getReliabilitySettings(ctx.db, actorOf(req)),
   );
   r.put(
     "/api/v1/settings/reliability",
     { schema: { tags, body: ReliabilitySettings, response: { 200: ReliabilitySettings } } },
-    (req) => putReliabilitySettings(ctx.db, requireActor(req), req.body),
+    (req) => putReliabilitySettings(ctx.db, actorOf(req), req.body),
   );
 }
