@@ -178,7 +178,9 @@ export type FreshKind =
   | "user"
   | "apiToken"
   | "view"
-  | "importJob";
+  | "importJob"
+  // reliability
+  | "companyWithStatement";
 
 let serial = 0;
 
@@ -248,6 +250,17 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     }
     case "importJob":
       return { ids: [(await startImport(h, A1, inn10(5000 + n))).id], owner, texts: [] };
+    // reliability
+    case "companyWithStatement": {
+      const name = `Фирма с отчётностью ${n}`;
+      const id = await company(name);
+      const res = await h.request("PUT", `/api/v1/companies/${id}/financials/2025`, {
+        cookie: A1.cookie,
+        body: { lines: { "1600": "100" } },
+      });
+      if (res.statusCode !== 200) throw new Error(`statement fixture: ${res.statusCode} ${res.body}`);
+      return { ids: [id], owner, texts: [name] };
+    }
   }
 }
 
