@@ -10,6 +10,7 @@ import {
   IconFileText,
   IconHistory,
   IconPencil,
+  IconShieldCheck,
   IconTimeline,
   IconTrash,
   IconUserShare,
@@ -23,6 +24,7 @@ import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
 import { ContactsTab } from "../contacts/ContactsTab";
+import { ReliabilityTab } from "../reliability/ReliabilityTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
 import { formatAgo, formatDate } from "./format";
@@ -32,12 +34,13 @@ import { mayRestore, mayTransfer, usePeople } from "./people";
 import { RequisitesTab } from "./RequisitesTab";
 import { TransferModal } from "./TransferModal";
 
-const TABS = ["requisites", "contacts", "timeline", "history", "duplicates"] as const;
+const TABS = ["requisites", "contacts", "timeline", "reliability", "history", "duplicates"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_ICONS = {
   requisites: IconFileText,
   contacts: IconAddressBook,
   timeline: IconTimeline,
+  reliability: IconShieldCheck,
   history: IconHistory,
   duplicates: IconCopy,
 };
@@ -230,7 +233,7 @@ export function CompanyCard({ company }: { company: Company }) {
             const Icon = TAB_ICONS[value];
             return (
               <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
-                {t(`company.card.tabs.${value}`)}
+                {value === "reliability" ? t("reliability.title") : t(`company.card.tabs.${value}`)}
               </Tabs.Tab>
             );
           })}
@@ -247,6 +250,9 @@ export function CompanyCard({ company }: { company: Company }) {
             title={t("company.card.timelineTitle")}
             text={t("company.card.timelineText")}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="reliability">
+          <ReliabilityTab companyId={company.id} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryTab companyId={company.id} companyName={company.name} />
