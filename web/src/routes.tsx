@@ -15,7 +15,12 @@ import { ProductsPage } from "./pages/ProductsPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { ProposalsPage } from "./pages/ProposalsPage";
 import { ReportsPage } from "./pages/ReportsPage";
-import { SettingsIndex, SettingsPage, SettingsUsersPage } from "./pages/SettingsPage";
+import {
+  SettingsIndex,
+  SettingsPage,
+  SettingsReliabilityPage,
+  SettingsUsersPage,
+} from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
 
 /**
@@ -56,6 +61,7 @@ export function createRouter() {
                   children: [
                     { index: true, element: <SettingsIndex /> },
                     { path: "users", element: <SettingsUsersPage /> },
+                    { path: "reliability", element: <SettingsReliabilityPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

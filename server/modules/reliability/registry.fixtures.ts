@@ -97,6 +97,8 @@ export type RegistryServer = {
   /** Answer 429 to everyone when more than this many requests arrive within a second. */
   limitRps: number | null;
   slowMs: number;
+  /** When set, any INN without a fixture gets this company (bench: every request does the full work). */
+  fallback: Record<string, unknown> | null;
   close(): Promise<void>;
 };
 
@@ -106,6 +108,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     requests: [],
     limitRps: null,
     slowMs: 2_000,
+    fallback: null,
   };
   const server: Server = createServer((req, res) => {
     let text = "";
@@ -134,7 +137,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
         setTimeout(() => send(200, { suggestions: [] }), state.slowMs);
         return;
       }
-      const data = state.data[inn];
+      const data = state.data[inn] ?? (state.fallback ? { ...state.fallback, inn } : undefined);
       if (!data || (body.kpp && data.kpp !== body.kpp)) return send(200, { suggestions: [] });
       const name = (data.name as { short_with_opf?: string }).short_with_opf ?? inn;
       send(200, { suggestions: [{ value: name, unrestricted_value: name, data }] });
