@@ -86,8 +86,17 @@ export async function upsertRegistryRecord(
   return row!;
 }
 
-/** Companies with an INN whose last check is older than `before` (or never), oldest first. */
-export async function companiesDueForCheck(db: Db, workspaceId: string, before: string, limit: number) {
+/**
+ * Companies with an INN whose last successful check is older than `before` (or never), and whose
+ * last attempt is older than `retryBefore`; never-checked first, then the oldest.
+ */
+export async function companiesDueForCheck(
+  db: Db,
+  workspaceId: string,
+  before: string,
+  retryBefore: string,
+  limit: number,
+) {
   return db
     .select({ id: companies.id })
     .from(companies)
@@ -103,10 +112,11 @@ export async function companiesDueForCheck(db: Db, workspaceId: string, before: 
         eq(companies.workspaceId, workspaceId),
         isNull(companies.deletedAt),
         sql`${companies.inn} is not null`,
-        or(isNull(registryRecords.checkedAt), lt(registryRecords.checkedAt, before)),
+        or(isNull(registryRecords.succeededAt), lt(registryRecords.succeededAt, before)),
+        or(isNull(registryRecords.checkedAt), lt(registryRecords.checkedAt, retryBefore)),
       ),
     )
-    .orderBy(sql`${registryRecords.checkedAt} asc nulls first`, asc(companies.id))
+    .orderBy(sql`${registryRecords.succeededAt} asc nulls first`, asc(companies.id))
     .limit(limit);
 }
 
