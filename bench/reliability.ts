@@ -150,7 +150,7 @@ async function recheckBench() {
       if (r.stoppedBy === "rate_limited") await new Promise((res) => setTimeout(res, r.retryAfterMs ?? 1000));
     }
     const seconds = (performance.now() - started) / 1000;
-    const answered429 = reg.requests.length - checked + rateLimited;
+    const answered429 = reg.rejected;
     return {
       seconds,
       batches,

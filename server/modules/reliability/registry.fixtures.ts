@@ -99,6 +99,8 @@ export type RegistryServer = {
   slowMs: number;
   /** When set, any INN without a fixture gets this company (bench: every request does the full work). */
   fallback: Record<string, unknown> | null;
+  /** How many requests the rate limit refused. */
+  rejected: number;
   close(): Promise<void>;
 };
 
@@ -109,6 +111,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     limitRps: null,
     slowMs: 2_000,
     fallback: null,
+    rejected: 0,
   };
   const server: Server = createServer((req, res) => {
     let text = "";
@@ -129,7 +132,10 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       if (req.headers.authorization !== `Token ${TOKEN}`) return send(401, {});
       if (state.limitRps !== null) {
         const recent = state.requests.filter((r) => now - r.at < 1000).length;
-        if (recent > state.limitRps) return send(429, {}, { "retry-after": "1" });
+        if (recent > state.limitRps) {
+          state.rejected++;
+          return send(429, {}, { "retry-after": "1" });
+        }
       }
       const inn = String(body.query);
       if (inn === RATE_LIMITED_INN) return send(429, {}, { "retry-after": "7" });
