@@ -181,6 +181,8 @@ export const Company = z.object({
   updatedAt: Timestamp,
   deletedAt: Timestamp.nullable(),
   version: Version,
+  /** Counterparty reliability grade (A reliable … D high risk), in lists and on the card. */
+  reliabilityGrade: z.enum(["A", "B", "C", "D"]).nullable().optional(),
 });
 export type Company = z.infer<typeof Company>;
 

@@ -15,6 +15,8 @@ export const SearchHit = z.object({
   /** The company card to open: a company's own id, a contact's or a deal's company. */
   companyId: Id.nullable(),
   matchedBy: z.enum(["inn", "ogrn", "phone", "email", "text", "fuzzy"]),
+  /** The reliability grade of the hit's company, when it has one. */
+  grade: z.enum(["A", "B", "C", "D"]).nullable().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

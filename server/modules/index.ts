@@ -20,6 +20,7 @@ import { invoicesRoutes } from "./invoices/invoices.routes";
 import { notificationsRoutes } from "./notifications/notifications.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 import { proposalsRoutes } from "./proposals/proposals.routes";
+import { reliabilityRoutes } from "./reliability/reliability.routes";
 import { searchRoutes } from "./search/search.routes";
 import { usersRoutes } from "./users/users.routes";
 import { viewsRoutes } from "./views/views.routes";
@@ -50,6 +51,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     proposalsRoutes,
     approvalsRoutes,
     catalogueRoutes,
+    reliabilityRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -134,6 +134,20 @@ export const permissionTable = {
   backups: {
     read: { admin: "all" },
   },
+  /**
+   * Counterparty reliability follows the company's visibility. Statements, payment history and a
+   * registry refresh are "update"; overriding the grade is the head's call ("approve").
+   */
+  reliability: {
+    read: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    approve: { admin: "all", head: "team" },
+  },
+  /** The registry connection (URL, token) and the grade rule's weights are the admin's. */
+  reliabilitySettings: {
+    read: { admin: "all" },
+    update: { admin: "all" },
+  },
   settings: {
     read: { admin: "all", head: "all", manager: "all", department: "all" },
     update: { admin: "all" },

@@ -203,7 +203,9 @@ export type FreshKind =
   | "discountRuleSet"
   | "discountRule"
   | "termsTemplate"
-  | "organisation";
+  | "organisation"
+  // reliability
+  | "companyWithStatement";
 
 let serial = 0;
 
@@ -315,6 +317,17 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
     case "termsTemplate":
     case "organisation":
       return makeCatalogueRow(h, w, kind, n);
+    // reliability
+    case "companyWithStatement": {
+      const name = `Фирма с отчётностью ${n}`;
+      const id = await company(name);
+      const res = await h.request("PUT", `/api/v1/companies/${id}/financials/2025`, {
+        cookie: A1.cookie,
+        body: { lines: { "1600": "100" } },
+      });
+      if (res.statusCode !== 200) throw new Error(`statement fixture: ${res.statusCode} ${res.body}`);
+      return { ids: [id], owner, texts: [name] };
+    }
     default:
       return makeFreshDealRow(h, w, kind, n);
   }

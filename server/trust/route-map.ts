@@ -6,6 +6,7 @@ import { catalogueRouteMap } from "./routes/catalogue";
 import { dealsRouteMap } from "./routes/deals";
 import { documentsRouteMap } from "./routes/documents";
 import { proposalsRouteMap } from "./routes/proposals";
+import { reliabilityRouteMap } from "./routes/reliability";
 
 export type { Call, CallContext, Entry, SharedRow, TableEntry } from "./route-kit";
 
@@ -314,4 +315,5 @@ export const routeMap: Record<string, Entry> = {
   ...documentsRouteMap,
   ...proposalsRouteMap,
   ...catalogueRouteMap,
+  ...reliabilityRouteMap,
 };

@@ -28,6 +28,7 @@ import {
   SettingsMailPage,
   SettingsOrganisationsPage,
   SettingsPage,
+  SettingsReliabilityPage,
   SettingsTemplatesPage,
   SettingsUsersPage,
 } from "./pages/SettingsPage";
@@ -81,6 +82,7 @@ export function createRouter() {
                     { path: "templates", element: <SettingsTemplatesPage /> },
                     { path: "organisations", element: <SettingsOrganisationsPage /> },
                     { path: "limits", element: <SettingsLimitsPage /> },
+                    { path: "reliability", element: <SettingsReliabilityPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

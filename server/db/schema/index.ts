@@ -9,6 +9,7 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./privacy";
 export * from "./proposals";
+export * from "./reliability";
 export * from "./sessions";
 export * from "./users";
 export * from "./workspaces";

@@ -15,6 +15,8 @@ import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { listAuditEntries } from "../audit/audit.service";
+import { enqueueRegistryCheck } from "../reliability/registry.service";
+import { gradesOf } from "../reliability/reliability.service";
 import { companyChildren, historyTargets } from "./companies.children";
 import { companyFilterWhere } from "./companies.filters";
 import { phoneSearchText, uniqueEmails, uniquePhones, uniqueTags } from "./companies.normalize";
@@ -97,6 +99,7 @@ export async function createCompany(db: Db, actor: Actor, input: CompanyCreate):
     });
     const company = presentCompany(row);
     await recordChange(tx, actor, { action: "create", entity: "company", entityId: row.id, after: company });
+    if (row.inn) await enqueueRegistryCheck(tx, actor.workspaceId, row.id);
     return company;
   });
 }
@@ -104,7 +107,8 @@ export async function createCompany(db: Db, actor: Actor, input: CompanyCreate):
 export async function getCompany(db: Db, actor: Actor, id: string): Promise<Company> {
   const row = await findCompany(db, actor.workspaceId, id);
   authorizeCompany(actor, "read", row);
-  return presentCompany(row!);
+  const grades = await gradesOf(db, actor.workspaceId, [id]);
+  return { ...presentCompany(row!), reliabilityGrade: grades.get(id) ?? null };
 }
 
 export async function listVisibleCompanies(db: Db, actor: Actor, query: CompanyListQuery) {
@@ -112,7 +116,15 @@ export async function listVisibleCompanies(db: Db, actor: Actor, query: CompanyL
   // Deleted companies are an admin's business (to restore them).
   if (query.deleted && !mayRestore(actor)) throw AppError.forbidden();
   const result = await listCompanies(db, companyFilterWhere(actor, reach, query), query);
-  return { items: result.items.map(presentCompany), nextCursor: result.nextCursor };
+  const grades = await gradesOf(
+    db,
+    actor.workspaceId,
+    result.items.map((r) => r.id),
+  );
+  return {
+    items: result.items.map((r) => ({ ...presentCompany(r), reliabilityGrade: grades.get(r.id) ?? null })),
+    nextCursor: result.nextCursor,
+  };
 }
 
 export async function updateCompanyCard(

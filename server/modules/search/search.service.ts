@@ -7,6 +7,7 @@ import { authorize } from "../../platform/policy";
 import { companySearch } from "../companies/companies.search";
 import { contactSearch } from "../contacts/contacts.search";
 import { dealSearch } from "../deals/deals.search";
+import { gradesOf } from "../reliability/reliability.service";
 import { parseSearch, type RankedHit, type SearchProvider, withIndexLookups } from "./search.types";
 
 /** Everything the box can find. */
@@ -51,5 +52,12 @@ export async function searchEverything(
     .sort((a, b) => a.tier - b.tier || b.score - a.score || a.hit.title.localeCompare(b.hit.title, "ru"))
     .slice(0, query.limit)
     .map((h) => h.hit);
-  return { items };
+  const grades = await gradesOf(
+    db,
+    actor.workspaceId,
+    items.flatMap((h) => (h.companyId ? [h.companyId] : [])),
+  );
+  return {
+    items: items.map((h) => ({ ...h, grade: h.companyId ? (grades.get(h.companyId) ?? null) : null })),
+  };
 }

@@ -5,6 +5,7 @@ import {
   IconGauge,
   IconLock,
   IconMail,
+  IconShieldCheck,
   IconUsers,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +18,7 @@ import { LimitsSection } from "../features/catalogue/LimitsSection";
 import { OrganisationsSection } from "../features/catalogue/OrganisationsSection";
 import { MailSettingsSection } from "../features/documents/MailSettingsSection";
 import { TemplatesSection } from "../features/documents/TemplatesSection";
+import { ReliabilitySettingsSection } from "../features/reliability/ReliabilitySettings";
 import { UsersSection } from "../features/users/UsersSection";
 
 /** Who sees the Users section: admins manage it, heads view their team. */
@@ -53,6 +55,9 @@ export function SettingsPage() {
                   </Tabs.Tab>
                   <Tabs.Tab value="limits" leftSection={<IconGauge size={16} aria-hidden />}>
                     {t("catalogue.limits.tab")}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="reliability" leftSection={<IconShieldCheck size={16} aria-hidden />}>
+                    {t("reliability.settings.tab")}
                   </Tabs.Tab>
                 </>
               )}
@@ -106,4 +111,10 @@ export function SettingsOrganisationsPage() {
 export function SettingsLimitsPage() {
   const me = useCurrentUser();
   return me.role === "admin" ? <LimitsSection /> : <Navigate to="/settings" replace />;
+}
+
+/** Registry connection and grade rule: the admin's. */
+export function SettingsReliabilityPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <ReliabilitySettingsSection /> : <Navigate to="/settings" replace />;
 }

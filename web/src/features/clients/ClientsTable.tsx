@@ -18,6 +18,7 @@ import type { Company } from "../../../../contracts/companies";
 import type { User } from "../../../../contracts/users";
 import { currentLocale } from "../../i18n";
 import { shortName } from "../../lib/format";
+import { GradeBadge } from "../reliability/GradeBadge";
 import { StatusBadge, TagList } from "./badges";
 import { formatAgo, formatDate } from "./format";
 import { type ColumnId, isSortable, nextSort, sortDirection } from "./listState";
@@ -89,6 +90,7 @@ export function ClientsTable(props: ClientsTableProps) {
             <Anchor component={Link} to={`/clients/${company.id}`} fw={500} fz="sm" truncate maw={360}>
               {company.name}
             </Anchor>
+            <GradeBadge grade={company.reliabilityGrade} />
             {company.deletedAt && (
               <Badge size="xs" color="red" variant="light" tt="none">
                 {t("clients.deletedBadge")}

@@ -12,6 +12,7 @@ import {
   IconHistory,
   IconPencil,
   IconReceipt,
+  IconShieldCheck,
   IconTimeline,
   IconTrash,
   IconUserShare,
@@ -27,6 +28,7 @@ import { useCurrentUser } from "../auth/currentUser";
 import { ClientTermsTab } from "../catalogue/ClientTermsTab";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { ProposalsTable } from "../proposals/ProposalsList";
+import { ReliabilityTab } from "../reliability/ReliabilityTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
 import { formatAgo, formatDate } from "./format";
@@ -36,7 +38,16 @@ import { mayRestore, mayTransfer, usePeople } from "./people";
 import { RequisitesTab } from "./RequisitesTab";
 import { TransferModal } from "./TransferModal";
 
-const TABS = ["requisites", "contacts", "proposals", "terms", "timeline", "history", "duplicates"] as const;
+const TABS = [
+  "requisites",
+  "contacts",
+  "proposals",
+  "terms",
+  "timeline",
+  "reliability",
+  "history",
+  "duplicates",
+] as const;
 type Tab = (typeof TABS)[number];
 const TAB_ICONS = {
   requisites: IconFileText,
@@ -44,6 +55,7 @@ const TAB_ICONS = {
   proposals: IconFileDescription,
   terms: IconReceipt,
   timeline: IconTimeline,
+  reliability: IconShieldCheck,
   history: IconHistory,
   duplicates: IconCopy,
 };
@@ -236,7 +248,11 @@ export function CompanyCard({ company }: { company: Company }) {
             const Icon = TAB_ICONS[value];
             return (
               <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
-                {value === "proposals" ? t("proposals.companyTab") : t(`company.card.tabs.${value}`)}
+                {value === "proposals"
+                  ? t("proposals.companyTab")
+                  : value === "reliability"
+                    ? t("reliability.title")
+                    : t(`company.card.tabs.${value}`)}
               </Tabs.Tab>
             );
           })}
@@ -268,6 +284,9 @@ export function CompanyCard({ company }: { company: Company }) {
             title={t("company.card.timelineTitle")}
             text={t("company.card.timelineText")}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="reliability">
+          <ReliabilityTab companyId={company.id} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryTab companyId={company.id} companyName={company.name} />

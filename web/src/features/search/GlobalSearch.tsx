@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { SearchHit } from "../../../../contracts/search";
 import { api } from "../../lib/api";
+import { GradeBadge } from "../reliability/GradeBadge";
 import classes from "./GlobalSearch.module.css";
 
 const MIN_LENGTH = 2;
@@ -165,6 +166,7 @@ function HitOption({ hit }: { hit: SearchHit }) {
             {hit.subtitle ?? (hit.companyId ? "" : t("search.noCompany"))}
           </Text>
         </div>
+        <GradeBadge grade={hit.grade} />
         <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
           {t(`search.matched.${hit.matchedBy}`)}
         </Badge>

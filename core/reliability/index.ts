@@ -1,0 +1,3 @@
+export * from "./discipline";
+export * from "./grade";
+export * from "./statements";

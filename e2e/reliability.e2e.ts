@@ -1,0 +1,96 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYNTHETIC_BALANCE } from "../core/scoring/synthetic-balance";
+import {
+  type RegistryServer,
+  startRegistryServer,
+  TOKEN,
+} from "../server/modules/reliability/registry.fixtures";
+import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+
+/** Set E2E_SHOTS=/some/dir to keep screenshots of each step for a visual review. */
+async function shot(page: Page, name: string) {
+  if (process.env.E2E_SHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SHOTS}/reliability-${name}.png`, fullPage: true });
+}
+
+let registry: RegistryServer;
+let server: AccordServer;
+let context: BrowserContext;
+let page: Page;
+let companyId = "";
+
+beforeAll(async () => {
+  registry = await startRegistryServer();
+  server = await startAccord({
+    ...adminEnv,
+    ACCORD_REGISTRY_URL: registry.url,
+    ACCORD_REGISTRY_TOKEN: TOKEN,
+  });
+  ({ context, page } = await newPage(server.url));
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto("/login");
+  await page.getByLabel("Электронная почта").fill(ADMIN.email);
+  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  const res = await context.request.post(`${server.url}/api/v1/companies`, {
+    headers: { Origin: server.url },
+    data: { name: "ПАО Сбербанк", inn: "7707083893", kpp: "773601001" },
+  });
+  expect(res.status()).toBe(201);
+  companyId = (await res.json()).id;
+});
+
+afterAll(async () => {
+  await context?.close();
+  await closeBrowser();
+  await server?.stop();
+  await registry?.close();
+});
+
+describe("counterparty reliability", () => {
+  it("opens the company's Reliability tab and checks the registry", async () => {
+    await page.goto(`/clients/${companyId}`);
+    await page.getByRole("tab", { name: "Надёжность" }).click();
+    await page.getByRole("heading", { name: "Реестр" }).waitFor();
+    await page.getByRole("button", { name: "Проверить в реестре" }).click();
+    await page.getByText("Действующая", { exact: true }).waitFor();
+    await page.getByText("Греф Герман Оскарович", { exact: false }).waitFor();
+    await shot(page, "registry");
+  });
+
+  it("enters a year of statements by pasting and saving, then sees the models and the grade", async () => {
+    await page.getByLabel("Год", { exact: true }).fill("2025");
+    await page.getByRole("button", { name: "Добавить год" }).click();
+    await page.getByRole("button", { name: "Вставить из буфера" }).click();
+    const text = Object.entries(SYNTHETIC_BALANCE)
+      .map(([code, value]) => `${code}\t${value}`)
+      .join("\n");
+    await page.getByLabel("Текст").fill(`Бухгалтерский баланс\n${text}`);
+    await page.getByRole("button", { name: "Разобрать" }).click();
+    await expect.poll(() => page.getByLabel("1600, 2025").inputValue()).toBe("100000");
+    // A typo is refused with the line and the reason, and nothing is saved.
+    await page.getByLabel("1600, 2025").fill("90000");
+    await page.getByRole("button", { name: "Сохранить 2025" }).click();
+    await page.getByText("Итог баланса (1600) не равен сумме разделов").waitFor();
+    await page.getByLabel("1600, 2025").fill("100000");
+    await page.getByRole("button", { name: "Сохранить 2025" }).click();
+    await page.getByText("Отчётность за 2025 сохранена").waitFor();
+
+    const models = page.getByRole("table", { name: "Модели прогнозирования банкротства" });
+    await models.getByRole("row", { name: /Альтман Z \(1968\).*3,0554/ }).waitFor();
+    await models.getByRole("row", { name: /Сайфуллин–Кадыков.*0,6338.*неудовлетворительное/ }).waitFor();
+    await models.getByRole("row", { name: /Зайцева.*1,2089/ }).waitFor();
+    await page.getByText("Модели расходятся — смотрите вывод каждой.").waitFor();
+    await page.getByTestId("reliability-grade").filter({ hasText: "Оценка A — надёжный" }).waitFor();
+    await page.getByTestId("credit-limit").filter({ hasText: "7 500 000" }).waitFor();
+    await shot(page, "models");
+  });
+
+  it("shows the grade in the clients list", async () => {
+    await page.goto("/clients");
+    await page.getByRole("link", { name: "ПАО Сбербанк" }).waitFor();
+    await page.getByLabel("Оценка A — надёжный").first().waitFor();
+  });
+});
