@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { businessColumns, ts } from "./columns";
 
 export const activityTypes = ["call", "meeting", "email", "note", "task"] as const;
@@ -52,5 +52,9 @@ export const activities = pgTable(
     index("activities_remind_idx")
       .on(t.remindAt)
       .where(sql`${t.remindAt} is not null and ${t.doneAt} is null and ${t.deletedAt} is null`),
+    // A contact scheme issues each step's task once per enrolment, however often its job runs.
+    uniqueIndex("activities_cadence_step_uq")
+      .on(t.enrolmentId, t.cadenceStep)
+      .where(sql`${t.enrolmentId} is not null`),
   ],
 );
