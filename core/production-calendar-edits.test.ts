@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarFromDays, daysOfYear, seedYear } from "./production-calendar-edits";
 import { RU_PRODUCTION_CALENDAR } from "./production-calendar";
+import { calendarFromDays, daysOfYear, seedYear } from "./production-calendar-edits";
 import { addWorkingDays, countWorkingDays, isWorkingDay } from "./working-days";
 
 /**
@@ -12,9 +12,13 @@ import { addWorkingDays, countWorkingDays, isWorkingDay } from "./working-days";
 describe("seeded calendar", () => {
   it("round-trips the built-in 2026 calendar: same working days as the shipped data", () => {
     const seed = seedYear(2026);
-    const cal = calendarFromDays([{ year: 2026, source: seed.source, provisional: seed.provisional }], seed.days);
+    const cal = calendarFromDays(
+      [{ year: 2026, source: seed.source, provisional: seed.provisional }],
+      seed.days,
+    );
     expect(countWorkingDays("2026-01-01", "2026-12-31", cal)).toBe(247);
-    for (const day of daysOfYear(2026)) expect(isWorkingDay(day, cal)).toBe(isWorkingDay(day, RU_PRODUCTION_CALENDAR));
+    for (const day of daysOfYear(2026))
+      expect(isWorkingDay(day, cal)).toBe(isWorkingDay(day, RU_PRODUCTION_CALENDAR));
     expect(seed.source).toContain("1466");
   });
 
@@ -28,12 +32,19 @@ describe("seeded calendar", () => {
 
   it("an edit takes effect: a working Saturday counts, a new holiday does not", () => {
     const seed = seedYear(2026);
-    const days = [...seed.days, { day: "2026-06-13", kind: "workday" as const }, { day: "2026-06-15", kind: "holiday" as const }];
+    const days = [
+      ...seed.days,
+      { day: "2026-06-13", kind: "workday" as const },
+      { day: "2026-06-15", kind: "holiday" as const },
+    ];
     const cal = calendarFromDays([{ year: 2026, source: "", provisional: false }], days);
     expect(addWorkingDays("2026-06-11", 1, cal)).toBe("2026-06-13");
     expect(addWorkingDays("2026-06-13", 1, cal)).toBe("2026-06-16");
     // A short day is a working day.
-    const short = calendarFromDays([{ year: 2026, source: "", provisional: false }], [{ day: "2026-06-11", kind: "short" }]);
+    const short = calendarFromDays(
+      [{ year: 2026, source: "", provisional: false }],
+      [{ day: "2026-06-11", kind: "short" }],
+    );
     expect(isWorkingDay("2026-06-11", short)).toBe(true);
   });
 

@@ -55,8 +55,10 @@ export function calendarFromDays(
   years: readonly { year: number; source: string; provisional: boolean }[],
   days: readonly ProductionDay[],
 ): ProductionCalendar {
-  const out: Record<number, { holidays: string[]; workingWeekends: string[]; source: string; provisional: boolean }> =
-    {};
+  const out: Record<
+    number,
+    { holidays: string[]; workingWeekends: string[]; source: string; provisional: boolean }
+  > = {};
   for (const y of years)
     out[y.year] = { holidays: [], workingWeekends: [], source: y.source, provisional: y.provisional };
   for (const d of days) {

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../platform/context";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
+import { attentionRoutes } from "./attention/attention.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
+import { cadencesRoutes } from "./cadences/cadences.routes";
+import { calendarRoutes } from "./calendar/calendar.routes";
 import { companiesRoutes } from "./companies/companies.routes";
 import { contactsRoutes } from "./contacts/contacts.routes";
 import { exportsRoutes } from "./exports/exports.routes";
@@ -30,6 +33,9 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     privacyRoutes,
     searchRoutes,
     viewsRoutes,
+    calendarRoutes,
+    cadencesRoutes,
+    attentionRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -21,6 +21,7 @@ CREATE TABLE "cadence_enrolments" (
 	"status" text DEFAULT 'active' NOT NULL,
 	"stop_reason" text,
 	"started_on" date NOT NULL,
+	"anchor_on" date NOT NULL,
 	"next_position" integer,
 	"next_due_on" date,
 	"steps_done" integer DEFAULT 0 NOT NULL,

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { businessColumns, ts } from "./columns";
 
 export const productionDayKinds = ["holiday", "workday", "short"] as const;
@@ -92,6 +102,8 @@ export const cadenceEnrolments = pgTable(
     status: text("status", { enum: enrolmentStatuses }).notNull().default("active"),
     stopReason: text("stop_reason", { enum: stopReasons }),
     startedOn: date("started_on").notNull(),
+    /** The day the next step's delay counts from: the start, then each issued step's due day. */
+    anchorOn: date("anchor_on").notNull(),
     nextPosition: integer("next_position"),
     nextDueOn: date("next_due_on"),
     stepsDone: integer("steps_done").notNull().default(0),
@@ -99,12 +111,8 @@ export const cadenceEnrolments = pgTable(
   },
   (t) => [
     index("cadence_enrolments_cadence_idx").on(t.workspaceId, t.cadenceId, t.createdAt, t.id),
-    index("cadence_enrolments_company_idx")
-      .on(t.workspaceId, t.companyId)
-      .where(sql`${t.status} = 'active'`),
-    index("cadence_enrolments_contact_idx")
-      .on(t.workspaceId, t.contactId)
-      .where(sql`${t.status} = 'active'`),
+    index("cadence_enrolments_company_idx").on(t.workspaceId, t.companyId).where(sql`${t.status} = 'active'`),
+    index("cadence_enrolments_contact_idx").on(t.workspaceId, t.contactId).where(sql`${t.status} = 'active'`),
     // A client is in a scheme at most once at a time; a finished enrolment may be repeated.
     uniqueIndex("cadence_enrolments_active_company_uq")
       .on(t.cadenceId, t.companyId)
