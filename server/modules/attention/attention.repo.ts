@@ -11,7 +11,7 @@ export const BUILT_IN_TARGETS: Record<string, number | null> = { client: 30, pro
  * else its segment's, else its status's (an admin's row, even "not tracked", beats the built-in).
  */
 export const targetExpr = sql`coalesce(o.days, sg.days, case when st.value is null
-  then (case c.status when 'client' then ${BUILT_IN_TARGETS.client} when 'prospect' then ${BUILT_IN_TARGETS.prospect} end)
+  then (case c.status when 'client' then ${BUILT_IN_TARGETS.client}::int when 'prospect' then ${BUILT_IN_TARGETS.prospect}::int end)
   else st.days end)`;
 
 export const targetJoins = sql`
