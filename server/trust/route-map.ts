@@ -1,6 +1,7 @@
 import { PASSWORD } from "../test/harness";
 import { SECRET } from "./fixtures";
 import { type Entry, has, hasId, onRow, t, upload, url, v1 } from "./route-kit";
+import { cadencesRouteMap } from "./routes/cadences";
 
 export type { Call, CallContext, Entry, SharedRow, TableEntry } from "./route-kit";
 
@@ -304,4 +305,5 @@ export const routeMap: Record<string, Entry> = {
     onRow((id) => `${v1}/views/${id}`),
     { row: "view" },
   ),
+  ...cadencesRouteMap,
 };
