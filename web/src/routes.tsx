@@ -3,6 +3,14 @@ import { AppLayout } from "./components/AppLayout";
 import { RouteError } from "./components/RouteError";
 import { RedirectIfSignedIn, RequireAuth, SetupGate } from "./features/auth/guards";
 import { ActivitiesPage } from "./pages/ActivitiesPage";
+import {
+  AttentionPage,
+  CadenceEditPage,
+  CadenceNewPage,
+  CadencesPage,
+  SettingsCalendarPage,
+  SettingsContactTargetsPage,
+} from "./pages/CadencesPage";
 import { ClientsPage } from "./pages/ClientsPage";
 import { CompanyEditPage } from "./pages/CompanyEditPage";
 import { CompanyPage } from "./pages/CompanyPage";
@@ -47,6 +55,10 @@ export function createRouter() {
                 { path: "clients/:id/edit", element: <CompanyEditPage /> },
                 { path: "deals", element: <DealsPage /> },
                 { path: "activities", element: <ActivitiesPage /> },
+                { path: "attention", element: <AttentionPage /> },
+                { path: "cadences", element: <CadencesPage /> },
+                { path: "cadences/new", element: <CadenceNewPage /> },
+                { path: "cadences/:id", element: <CadenceEditPage /> },
                 { path: "products", element: <ProductsPage /> },
                 { path: "proposals", element: <ProposalsPage /> },
                 { path: "reports", element: <ReportsPage /> },
@@ -56,6 +68,8 @@ export function createRouter() {
                   children: [
                     { index: true, element: <SettingsIndex /> },
                     { path: "users", element: <SettingsUsersPage /> },
+                    { path: "calendar", element: <SettingsCalendarPage /> },
+                    { path: "contact-targets", element: <SettingsContactTargetsPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

@@ -2,12 +2,14 @@ import { AppShell, Box, Burger, Group, NavLink, ScrollArea } from "@mantine/core
 import { useDisclosure } from "@mantine/hooks";
 import {
   type Icon,
+  IconAlarm,
   IconBuildingStore,
   IconCalendarEvent,
   IconChartBar,
   IconFileDescription,
   IconHome,
   IconPackage,
+  IconRoute,
   IconSettings,
   IconTargetArrow,
 } from "@tabler/icons-react";
@@ -29,6 +31,8 @@ const NAV_ITEMS: { key: NavKey; to: string; icon: Icon }[] = [
   { key: "clients", to: "/clients", icon: IconBuildingStore },
   { key: "deals", to: "/deals", icon: IconTargetArrow },
   { key: "activities", to: "/activities", icon: IconCalendarEvent },
+  { key: "attention", to: "/attention", icon: IconAlarm },
+  { key: "cadences", to: "/cadences", icon: IconRoute },
   { key: "products", to: "/products", icon: IconPackage },
   { key: "proposals", to: "/proposals", icon: IconFileDescription },
   { key: "reports", to: "/reports", icon: IconChartBar },

@@ -25,6 +25,8 @@ export const ru = {
     clients: "Клиенты",
     deals: "Сделки",
     activities: "Дела",
+    attention: "Требуют внимания",
+    cadences: "Схемы работы",
     products: "Товары",
     proposals: "Коммерческие предложения",
     reports: "Отчёты",

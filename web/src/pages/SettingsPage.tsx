@@ -1,9 +1,8 @@
-import { Button, Tabs } from "@mantine/core";
-import { IconLock, IconUsers } from "@tabler/icons-react";
+import { Tabs } from "@mantine/core";
+import { IconAlarm, IconCalendarCog, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import type { Role } from "../../../contracts/common";
-import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
 import { UsersSection } from "../features/users/UsersSection";
@@ -11,6 +10,10 @@ import { UsersSection } from "../features/users/UsersSection";
 /** Who sees the Users section: admins manage it, heads view their team. */
 const USERS_VIEWERS: readonly Role[] = ["admin", "head"];
 
+/**
+ * Settings sections. The production calendar and the contact targets are readable by everyone
+ * (they explain schedules and "Needs attention"); only an admin changes them.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -22,29 +25,22 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t("settings.title")} description={t("settings.subtitle")} />
-      {canSeeUsers ? (
-        <>
-          <Tabs value={section} onChange={(value) => value && navigate(`/settings/${value}`)} mb="lg">
-            <Tabs.List aria-label={t("settings.sectionsLabel")}>
-              <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
-                {t("settings.tabs.users")}
-              </Tabs.Tab>
-            </Tabs.List>
-          </Tabs>
-          <Outlet />
-        </>
-      ) : (
-        <EmptyState
-          icon={<IconLock size={28} />}
-          title={t("settings.noAccess.title")}
-          text={t("settings.noAccess.text")}
-          action={
-            <Button component={Link} to="/profile" variant="light">
-              {t("sections.home.openProfile")}
-            </Button>
-          }
-        />
-      )}
+      <Tabs value={section} onChange={(value) => value && navigate(`/settings/${value}`)} mb="lg">
+        <Tabs.List aria-label={t("settings.sectionsLabel")}>
+          {canSeeUsers && (
+            <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
+              {t("settings.tabs.users")}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="calendar" leftSection={<IconCalendarCog size={16} aria-hidden />}>
+            {t("cadences.settings.calendarTab")}
+          </Tabs.Tab>
+          <Tabs.Tab value="contact-targets" leftSection={<IconAlarm size={16} aria-hidden />}>
+            {t("cadences.settings.targetsTab")}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
     </>
   );
 }
@@ -52,7 +48,7 @@ export function SettingsPage() {
 /** /settings opens the first section the user may see. */
 export function SettingsIndex() {
   const me = useCurrentUser();
-  return USERS_VIEWERS.includes(me.role) ? <Navigate to="/settings/users" replace /> : null;
+  return <Navigate to={USERS_VIEWERS.includes(me.role) ? "/settings/users" : "/settings/calendar"} replace />;
 }
 
 export function SettingsUsersPage() {

@@ -22,6 +22,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
+import { CompanyContactPanel } from "../cadences/CompanyContactPanel";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
@@ -195,6 +196,8 @@ export function CompanyCard({ company }: { company: Company }) {
           </Group>
         </Group>
       </Stack>
+
+      {!deleted && <CompanyContactPanel company={company} />}
 
       {deleted && (
         <Alert color="red" variant="light" role="status">
