@@ -141,6 +141,16 @@ export const CadenceEnrolment = z.object({
   startedOn: IsoDate,
   stepsDone: z.number().int(),
   stepsTotal: z.number().int(),
+  /** The task of the latest issued step (an activity row). */
+  currentTask: z
+    .object({
+      id: Id,
+      type: z.string(),
+      subject: z.string(),
+      dueAt: Timestamp.nullable(),
+      doneAt: Timestamp.nullable(),
+    })
+    .nullable(),
   nextPosition: z.number().int().nullable(),
   nextDueOn: IsoDate.nullable(),
   createdAt: Timestamp,

@@ -43,6 +43,7 @@ export function presentEnrolment(row: EnrolmentView): CadenceEnrolment {
     startedOn: row.startedOn,
     stepsDone: row.stepsDone,
     stepsTotal: row.stepsTotal,
+    currentTask: row.task,
     nextPosition: row.nextPosition,
     nextDueOn: row.nextDueOn,
     createdAt: row.createdAt,

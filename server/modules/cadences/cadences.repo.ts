@@ -165,6 +165,7 @@ export type EnrolmentView = EnrolmentRow & {
   companyName: string | null;
   contactName: string | null;
   stepsTotal: number;
+  task: { id: string; type: string; subject: string; dueAt: string | null; doneAt: string | null } | null;
 };
 
 /** Enrolments with the names around them, in one query. */
@@ -178,11 +179,24 @@ export async function listEnrolmentRows(db: Db, where: SQL, limit: number): Prom
         string | null
       >`nullif(concat_ws(' ', ${contacts.lastName}, ${contacts.firstName}), '')`,
       stepsTotal: sql<number>`(select count(*)::int from ${cadenceSteps} where ${cadenceSteps.cadenceId} = ${cadenceEnrolments.cadenceId})`,
+      taskId: activities.id,
+      taskType: activities.type,
+      taskSubject: activities.subject,
+      taskDueAt: activities.dueAt,
+      taskDoneAt: activities.doneAt,
     })
     .from(cadenceEnrolments)
     .leftJoin(cadences, eq(cadences.id, cadenceEnrolments.cadenceId))
     .leftJoin(companies, eq(companies.id, cadenceEnrolments.companyId))
     .leftJoin(contacts, eq(contacts.id, cadenceEnrolments.contactId))
+    // The latest issued step's task (one unique-index probe).
+    .leftJoin(
+      activities,
+      and(
+        eq(activities.enrolmentId, cadenceEnrolments.id),
+        eq(activities.cadenceStep, cadenceEnrolments.stepsDone),
+      ),
+    )
     .where(where)
     .orderBy(sql`${cadenceEnrolments.createdAt} desc`, sql`${cadenceEnrolments.id} desc`)
     .limit(limit + 1);
@@ -192,6 +206,9 @@ export async function listEnrolmentRows(db: Db, where: SQL, limit: number): Prom
     companyName: r.companyName,
     contactName: r.contactName,
     stepsTotal: r.stepsTotal,
+    task: r.taskId
+      ? { id: r.taskId, type: r.taskType!, subject: r.taskSubject!, dueAt: r.taskDueAt, doneAt: r.taskDoneAt }
+      : null,
   }));
 }
 

@@ -154,6 +154,7 @@ describe("enrolment and the step jobs", () => {
       nextPosition: 2,
       nextDueOn: "2026-05-08",
     });
+    expect(enrolment.currentTask).toMatchObject({ type: "call", subject: "Звонок-знакомство", doneAt: null });
 
     let tasks = await tasksOf(enrolment.id);
     expect(tasks).toHaveLength(1);

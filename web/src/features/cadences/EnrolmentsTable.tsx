@@ -3,7 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CadenceEnrolment } from "../../../../contracts/cadences";
+import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
+import { formatDateTime } from "../../lib/format";
+import { useCurrentUser } from "../auth/currentUser";
 import { useEnrolments, useStopEnrolment } from "./hooks";
 
 const STATUS_COLORS = { active: "blue", completed: "teal", stopped: "gray" } as const;
@@ -17,6 +20,8 @@ export function EnrolmentsTable({
   empty: string;
 }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
+  const timeZone = useCurrentUser().timeZone;
   const list = useEnrolments(scope);
   const stop = useStopEnrolment();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -47,6 +52,7 @@ export function EnrolmentsTable({
             </Table.Th>
             <Table.Th>{t("cadences.enrolments.status")}</Table.Th>
             <Table.Th>{t("cadences.enrolments.progress")}</Table.Th>
+            <Table.Th>{t("cadences.enrolments.task")}</Table.Th>
             <Table.Th>{t("cadences.enrolments.next")}</Table.Th>
             <Table.Th>{t("cadences.enrolments.started")}</Table.Th>
             <Table.Th />
@@ -75,6 +81,24 @@ export function EnrolmentsTable({
               </Table.Td>
               <Table.Td>
                 {t("cadences.enrolments.progressValue", { done: e.stepsDone, total: e.stepsTotal })}
+              </Table.Td>
+              <Table.Td>
+                {e.currentTask ? (
+                  <>
+                    <Text size="sm">
+                      {t(`cadences.stepType.${e.currentTask.type as "call"}`)}: {e.currentTask.subject}
+                    </Text>
+                    {e.currentTask.dueAt && (
+                      <Text size="xs" c="dimmed">
+                        {t("cadences.enrolments.due", {
+                          date: formatDateTime(e.currentTask.dueAt, locale, timeZone),
+                        })}
+                      </Text>
+                    )}
+                  </>
+                ) : (
+                  "—"
+                )}
               </Table.Td>
               <Table.Td>{e.nextDueOn ?? "—"}</Table.Td>
               <Table.Td>{e.startedOn}</Table.Td>
