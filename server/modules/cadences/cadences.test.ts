@@ -357,6 +357,28 @@ describe("stopping and statistics", () => {
   });
 });
 
+describe("enrolments follow their company", () => {
+  it("a transfer hands the next steps to the new owner; a deletion stops the scheme", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+    const c = await newScheme(o.m1);
+    const moving = await newCompany(h, o.m1, { name: "ООО «Переезд»" });
+    const { enrolment } = await enrolOne(c, moving, o.m1);
+    const transfer = await h.post("/api/v1/companies/transfer", { ids: [moving.id], ownerId: o.m2.user.id }, o.head);
+    expect(transfer.statusCode, transfer.body).toBe(200);
+    const [job2] = await pendingStepJobs(enrolment.id);
+    await runJob(job2!);
+    const tasks = await tasksOf(enrolment.id);
+    expect(tasks.map((t) => t.ownerId)).toEqual([o.m1.user.id, o.m2.user.id]);
+    expect((await enrolmentsOf(c.id, o.m2)).map((e) => e.id)).toEqual([enrolment.id]);
+
+    const gone = await newCompany(h, o.m1, { name: "ООО «Закрылись»" });
+    const second = await enrolOne(c, gone, o.m1);
+    expect((await h.del(`/api/v1/companies/${gone.id}`, o.m1)).statusCode).toBe(200);
+    const after = (await enrolmentsOf(c.id, o.admin)).find((e) => e.id === second.enrolment.id);
+    expect(after).toMatchObject({ status: "stopped", stopReason: "manual" });
+  });
+});
+
 describe("the production calendar", () => {
   it("is seeded from the 2026 decree, edited by an admin only, audited, and moves the schedule", async () => {
     const year = await h.get("/api/v1/calendar/production?year=2026", o.m1);
