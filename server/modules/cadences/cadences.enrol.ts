@@ -241,7 +241,7 @@ export async function runStepJob(db: Db, job: Job): Promise<void> {
   const wd = await workingDays(db, workspaceId);
   await withTx(db, async (tx) => {
     const enrolment: EnrolmentRow | null = await lockEnrolment(tx, workspaceId, p.enrolmentId);
-    if (!enrolment || enrolment.status !== "active" || enrolment.nextPosition !== p.position) return;
+    if (enrolment?.status !== "active" || enrolment.nextPosition !== p.position) return;
     const steps = await stepsOf(tx, [enrolment.cadenceId]);
     // The job acts as of its own day: a worker claims it only once that moment has come.
     const today = [moscowToday(), moscowDate(new Date(job.runAt))].sort().at(-1)!;

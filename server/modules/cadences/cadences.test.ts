@@ -363,7 +363,11 @@ describe("enrolments follow their company", () => {
     const c = await newScheme(o.m1);
     const moving = await newCompany(h, o.m1, { name: "ООО «Переезд»" });
     const { enrolment } = await enrolOne(c, moving, o.m1);
-    const transfer = await h.post("/api/v1/companies/transfer", { ids: [moving.id], ownerId: o.m2.user.id }, o.head);
+    const transfer = await h.post(
+      "/api/v1/companies/transfer",
+      { ids: [moving.id], ownerId: o.m2.user.id },
+      o.head,
+    );
     expect(transfer.statusCode, transfer.body).toBe(200);
     const [job2] = await pendingStepJobs(enrolment.id);
     await runJob(job2!);
