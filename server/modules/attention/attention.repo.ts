@@ -45,13 +45,12 @@ export type AttentionRow = {
  * two primary-key probes for the targets, and for the overdue ones only an index probe of their
  * deals (deals_company_idx). Keyset on (overdue, value, id), all descending.
  */
-export async function attentionRows(
-  db: Db,
+export function attentionSql(
   workspaceId: string,
   owners: readonly string[] | null,
   after: [number, string, string] | null,
   limit: number,
-): Promise<AttentionRow[]> {
+): SQL {
   const ownerCond: SQL = owners
     ? sql`and c.owner_id in (${sql.join(
         owners.map((o) => sql`${o}::uuid`),
@@ -61,7 +60,7 @@ export async function attentionRows(
   const cursor = after
     ? sql`where (v.overdue, v.value, v.id) < (${after[0]}::int, ${after[1]}::numeric, ${after[2]}::uuid)`
     : sql``;
-  const res = await db.execute<AttentionRow>(sql`
+  return sql`
     with t as (
       select c.id, c.name, c.status, c.segment, c.owner_id, c.last_contact_at,
         ${baseOnExpr} as base_on, ${targetExpr} as target
@@ -83,8 +82,17 @@ export async function attentionRows(
     from v left join users u on u.id = v.owner_id
     ${cursor}
     order by v.overdue desc, v.value desc, v.id desc
-    limit ${limit + 1}`);
-  return res.rows;
+    limit ${limit + 1}`;
+}
+
+export async function attentionRows(
+  db: Db,
+  workspaceId: string,
+  owners: readonly string[] | null,
+  after: [number, string, string] | null,
+  limit: number,
+): Promise<AttentionRow[]> {
+  return (await db.execute<AttentionRow>(attentionSql(workspaceId, owners, after, limit))).rows;
 }
 
 /** One company's target and contact clock. */
