@@ -6,6 +6,8 @@ import {
 } from "../modules/activities/activities.notices";
 import type { AppContext } from "../platform/context";
 import { ensureRecurring, type JobHandler } from "../platform/queue";
+import { attentionAlerts } from "./attention-alerts";
+import { cadenceEnrol, cadenceStep } from "./cadences";
 import { importJob } from "./import";
 import { proposalsExpire } from "./proposals-expire";
 import { registryCheck, registryRecheck, registryRecheckBatch } from "./registry";
@@ -21,10 +23,15 @@ export const jobHandlers: Record<string, JobHandler> = {
   "registry-check": registryCheck,
   "registry-recheck": registryRecheck,
   "registry-recheck-batch": registryRecheckBatch,
+  "cadence-step": cadenceStep,
+  "cadence-enrol": cadenceEnrol,
+  "attention-alerts": attentionAlerts,
 };
 
 /** Recurring jobs, registered at start (one pending row each, whatever the number of processes). */
 export async function scheduleRecurring(ctx: AppContext): Promise<void> {
+  // Daily: tell owners about clients that newly passed their contact-frequency target.
+  await ensureRecurring(ctx.db, "attention-alerts", 24 * 3600_000, 5 * 60_000);
   if (ctx.database.kind === "pglite") await ensureRecurring(ctx.db, "vacuum", 6 * 3600_000, 60_000);
   await ensureRecurring(ctx.db, OVERDUE_JOB, 5 * 60_000, 30_000);
   await ensureRecurring(ctx.db, "proposals-expire", 3600_000, 60_000);

@@ -3,9 +3,11 @@ import type { AppContext } from "../platform/context";
 import { activitiesRoutes } from "./activities/activities.routes";
 import { apiTokensRoutes } from "./api-tokens/api-tokens.routes";
 import { approvalsRoutes } from "./approvals/approvals.routes";
+import { attentionRoutes } from "./attention/attention.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { backupsRoutes } from "./backups/backups.routes";
+import { cadencesRoutes } from "./cadences/cadences.routes";
 import { calendarRoutes } from "./calendar/calendar.routes";
 import { catalogueRoutes } from "./catalogue/catalogue.routes";
 import { companiesRoutes } from "./companies/companies.routes";
@@ -19,6 +21,7 @@ import { importsRoutes } from "./imports/imports.routes";
 import { invoicesRoutes } from "./invoices/invoices.routes";
 import { notificationsRoutes } from "./notifications/notifications.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { productionCalendarRoutes } from "./production-calendar/production-calendar.routes";
 import { proposalsRoutes } from "./proposals/proposals.routes";
 import { reliabilityRoutes } from "./reliability/reliability.routes";
 import { searchRoutes } from "./search/search.routes";
@@ -52,6 +55,9 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
     approvalsRoutes,
     catalogueRoutes,
     reliabilityRoutes,
+    cadencesRoutes,
+    productionCalendarRoutes,
+    attentionRoutes,
   ]) {
     await routes(app, ctx);
   }

@@ -224,6 +224,23 @@ export const permissionTable = {
     read: { admin: "all" },
     update: { admin: "all" },
   },
+  /**
+   * Contact schemes (the designs): everyone who works with clients may read and use any scheme;
+   * heads and managers design their own, a head edits the team's, an admin everything.
+   */
+  cadences: {
+    read: { admin: "all", head: "all", manager: "all" },
+    create: { admin: "all", head: "own", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+    delete: { admin: "all", head: "team", manager: "own" },
+    restore: { admin: "all" },
+  },
+  /** Clients walked through a scheme: follow the company owner (a manager enrols own clients). */
+  cadenceEnrolments: {
+    read: { admin: "all", head: "team", manager: "own" },
+    create: { admin: "all", head: "team", manager: "own" },
+    update: { admin: "all", head: "team", manager: "own" },
+  },
 } as const satisfies Table;
 
 export type Resource = keyof typeof permissionTable;

@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { Role } from "../../contracts/common";
+import { enrol } from "../modules/cadences/cadences.enrol";
 import { type DocumentsFreshKind, makeDocumentsFresh } from "../modules/documents/documents.fixtures";
 import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
 import { notify } from "../modules/notifications/notifications.service";
@@ -205,7 +206,12 @@ export type FreshKind =
   | "termsTemplate"
   | "organisation"
   // reliability
-  | "companyWithStatement";
+  | "companyWithStatement"
+  | "cadence"
+  | "deletedCadence"
+  | "cadenceTarget"
+  | "enrolment"
+  | "enrolJob";
 
 let serial = 0;
 
@@ -328,6 +334,12 @@ export async function makeFresh(h: Harness, w: World, kind: FreshKind): Promise<
       if (res.statusCode !== 200) throw new Error(`statement fixture: ${res.statusCode} ${res.body}`);
       return { ids: [id], owner, texts: [name] };
     }
+    case "cadence":
+    case "deletedCadence":
+    case "cadenceTarget":
+    case "enrolment":
+    case "enrolJob":
+      return freshCadenceRow(h, w, kind, n);
     default:
       return makeFreshDealRow(h, w, kind, n);
   }
@@ -384,6 +396,56 @@ async function makeCatalogueRow(h: Harness, w: World, kind: FreshKind, n: number
     default:
       throw new Error(`no fresh row of kind ${kind}`);
   }
+}
+
+/** Contact schemes' rows, all A1's: a scheme, a deleted one, a scheme with a company to enrol, an enrolment, an enrolment job. */
+async function freshCadenceRow(
+  h: Harness,
+  w: World,
+  kind: "cadence" | "deletedCadence" | "cadenceTarget" | "enrolment" | "enrolJob",
+  n: number,
+): Promise<Row> {
+  const A1 = w.sessions.A1;
+  const owner = A1.user.id;
+  const name = `Схема матрицы ${n}`;
+  const cadence = await json<{ id: string }>(
+    h.post(
+      "/api/v1/cadences",
+      { name, steps: [{ type: "call", delayWorkingDays: 3, subject: "Звонок" }] },
+      A1,
+    ),
+    201,
+  );
+  if (kind === "cadence") return { ids: [cadence.id], owner, texts: [name] };
+  if (kind === "deletedCadence") {
+    await json(h.del(`/api/v1/cadences/${cadence.id}`, A1), 200);
+    return { ids: [cadence.id], owner, texts: [name] };
+  }
+  const companyName = `Фирма схемы ${n}`;
+  const company = await json<{ id: string }>(h.post("/api/v1/companies", { name: companyName }, A1), 201);
+  if (kind === "cadenceTarget") return { ids: [cadence.id, company.id], owner, texts: [companyName] };
+  if (kind === "enrolJob") {
+    const actor = {
+      ...systemActor(h.ctx.workspaceId),
+      id: owner,
+      role: "manager" as const,
+      teamIds: [owner],
+    };
+    const started = await enrol(
+      h.ctx.db,
+      actor,
+      cadence.id,
+      { filter: { q: companyName } as never },
+      { inlineLimit: 0 },
+    );
+    return { ids: [started.jobId!], owner, texts: [] };
+  }
+  await json(h.post(`/api/v1/cadences/${cadence.id}/enrol`, { companyIds: [company.id] }, A1), 200);
+  const list = await json<{ items: { id: string }[] }>(
+    h.get(`/api/v1/cadences/${cadence.id}/enrolments`, A1),
+    200,
+  );
+  return { ids: [list.items[0]!.id], owner, texts: [companyName] };
 }
 
 /** Every file under the data directory (uploads), to prove a refused upload stored nothing. */

@@ -2,6 +2,7 @@ import { PASSWORD } from "../test/harness";
 import { SECRET } from "./fixtures";
 import { type Entry, has, hasId, onRow, t, upload, url, v1 } from "./route-kit";
 import { activitiesRouteMap } from "./routes/activities";
+import { cadencesRouteMap } from "./routes/cadences";
 import { catalogueRouteMap } from "./routes/catalogue";
 import { dealsRouteMap } from "./routes/deals";
 import { documentsRouteMap } from "./routes/documents";
@@ -316,4 +317,5 @@ export const routeMap: Record<string, Entry> = {
   ...proposalsRouteMap,
   ...catalogueRouteMap,
   ...reliabilityRouteMap,
+  ...cadencesRouteMap,
 };

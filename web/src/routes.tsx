@@ -3,6 +3,14 @@ import { AppLayout } from "./components/AppLayout";
 import { RouteError } from "./components/RouteError";
 import { RedirectIfSignedIn, RequireAuth, SetupGate } from "./features/auth/guards";
 import { ActivitiesPage } from "./pages/ActivitiesPage";
+import {
+  AttentionPage,
+  CadenceEditPage,
+  CadenceNewPage,
+  CadencesPage,
+  SettingsCalendarPage,
+  SettingsContactTargetsPage,
+} from "./pages/CadencesPage";
 import { ClientsPage } from "./pages/ClientsPage";
 import { CompanyEditPage } from "./pages/CompanyEditPage";
 import { CompanyPage } from "./pages/CompanyPage";
@@ -63,6 +71,10 @@ export function createRouter() {
                 { path: "clients/:id/edit", element: <CompanyEditPage /> },
                 { path: "deals", element: <DealsPage /> },
                 { path: "activities", element: <ActivitiesPage /> },
+                { path: "attention", element: <AttentionPage /> },
+                { path: "cadences", element: <CadencesPage /> },
+                { path: "cadences/new", element: <CadenceNewPage /> },
+                { path: "cadences/:id", element: <CadenceEditPage /> },
                 { path: "products", element: <ProductsPage /> },
                 { path: "proposals", element: <ProposalsPage /> },
                 { path: "invoices", element: <InvoicesPage /> },
@@ -83,6 +95,8 @@ export function createRouter() {
                     { path: "organisations", element: <SettingsOrganisationsPage /> },
                     { path: "limits", element: <SettingsLimitsPage /> },
                     { path: "reliability", element: <SettingsReliabilityPage /> },
+                    { path: "calendar", element: <SettingsCalendarPage /> },
+                    { path: "contact-targets", element: <SettingsContactTargetsPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

@@ -56,6 +56,10 @@ export const activities = pgTable(
     index("activities_remind_idx")
       .on(t.remindAt)
       .where(sql`${t.remindAt} is not null and ${t.doneAt} is null and ${t.deletedAt} is null`),
+    // A contact scheme issues each step's task once per enrolment, however often its job runs.
+    uniqueIndex("activities_cadence_step_uq")
+      .on(t.enrolmentId, t.cadenceStep)
+      .where(sql`${t.enrolmentId} is not null`),
   ],
 );
 

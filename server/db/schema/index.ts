@@ -1,5 +1,6 @@
 export * from "./activities";
 export * from "./audit";
+export * from "./cadences";
 export * from "./catalogue";
 export * from "./companies";
 export * from "./deals";

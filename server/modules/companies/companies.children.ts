@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { activitiesAsCompanyChild } from "../activities/activities.children";
+import { enrolmentsAsCompanyChild } from "../cadences/cadences.links";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
 import { dealsAsCompanyChild } from "../deals/deals.links";
 import { invoicesAsCompanyChild } from "../invoices/invoices.links";
@@ -43,6 +44,7 @@ export const companyChildren: readonly CompanyChild[] = [
   activitiesAsCompanyChild,
   invoicesAsCompanyChild,
   proposalsAsCompanyChild,
+  enrolmentsAsCompanyChild,
 ];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, asc, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   type Company,
@@ -9,10 +9,12 @@ import {
   checkRequisites,
 } from "../../../contracts/companies";
 import { uuidv7 } from "../../../core/uuid";
+import { companies } from "../../db/schema/index";
 import { type Actor, isSystem } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
+import type { Reach } from "../../platform/permissions";
 import { authorize } from "../../platform/policy";
 import { listAuditEntries } from "../audit/audit.service";
 import { enqueueRegistryCheck } from "../reliability/registry.service";
@@ -238,4 +240,39 @@ export async function companyForAction(
   const row = await findCompany(db, actor.workspaceId, id);
   authorizeCompany(actor, action, row);
   return row!;
+}
+
+/**
+ * Ids (and owners) of the companies a list filter matches for the actor under `reach`, in id
+ * order after `afterId`: for bulk work on "everything the list shows" (e.g. enrolling in a
+ * contact scheme), with exactly the list's visibility and filters.
+ */
+export async function companyIdsMatching(
+  db: Db,
+  actor: Actor,
+  reach: Reach,
+  query: Partial<CompanyListQuery>,
+  page: { afterId?: string; limit: number },
+): Promise<{ id: string; ownerId: string }[]> {
+  const where = companyFilterWhere(actor, reach, { ...query, deleted: undefined });
+  return db
+    .select({ id: companies.id, ownerId: companies.ownerId })
+    .from(companies)
+    .where(page.afterId ? and(where, gt(companies.id, page.afterId)) : where)
+    .orderBy(asc(companies.id))
+    .limit(page.limit);
+}
+
+/** How many companies a list filter matches for the actor under `reach`. */
+export async function countCompaniesMatching(
+  db: Db,
+  actor: Actor,
+  reach: Reach,
+  query: Partial<CompanyListQuery>,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(companies)
+    .where(companyFilterWhere(actor, reach, { ...query, deleted: undefined }));
+  return row?.n ?? 0;
 }

@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Group, NavLink, ScrollArea } from "@mantine/core
 import { useDisclosure } from "@mantine/hooks";
 import {
   type Icon,
+  IconAlarm,
   IconBuildingStore,
   IconCalendarEvent,
   IconChartBar,
@@ -9,6 +10,7 @@ import {
   IconHome,
   IconPackage,
   IconReceipt,
+  IconRoute,
   IconSettings,
   IconTargetArrow,
 } from "@tabler/icons-react";
@@ -30,6 +32,8 @@ const NAV_ITEMS: { key: NavKey; to: string; icon: Icon }[] = [
   { key: "clients", to: "/clients", icon: IconBuildingStore },
   { key: "deals", to: "/deals", icon: IconTargetArrow },
   { key: "activities", to: "/activities", icon: IconCalendarEvent },
+  { key: "attention", to: "/attention", icon: IconAlarm },
+  { key: "cadences", to: "/cadences", icon: IconRoute },
   { key: "products", to: "/products", icon: IconPackage },
   { key: "proposals", to: "/proposals", icon: IconFileDescription },
   { key: "invoices", to: "/invoices", icon: IconReceipt },

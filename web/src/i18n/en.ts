@@ -26,6 +26,8 @@ export const en: Messages = {
     clients: "Clients",
     deals: "Deals",
     activities: "Activities",
+    attention: "Needs attention",
+    cadences: "Contact schemes",
     products: "Products",
     proposals: "Proposals",
     invoices: "Invoices",

@@ -26,6 +26,8 @@ export const ru = {
     clients: "Клиенты",
     deals: "Сделки",
     activities: "Дела",
+    attention: "Требуют внимания",
+    cadences: "Схемы работы",
     products: "Товары",
     proposals: "Коммерческие предложения",
     invoices: "Счета",

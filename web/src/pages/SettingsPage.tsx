@@ -1,17 +1,17 @@
-import { Button, Tabs } from "@mantine/core";
+import { Tabs } from "@mantine/core";
 import {
+  IconAlarm,
   IconBuildingBank,
+  IconCalendarCog,
   IconFileTypeDocx,
   IconGauge,
-  IconLock,
   IconMail,
   IconShieldCheck,
   IconUsers,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import type { Role } from "../../../contracts/common";
-import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
 import { LimitsSection } from "../features/catalogue/LimitsSection";
@@ -24,6 +24,10 @@ import { UsersSection } from "../features/users/UsersSection";
 /** Who sees the Users section: admins manage it, heads view their team. */
 const USERS_VIEWERS: readonly Role[] = ["admin", "head"];
 
+/**
+ * Settings sections. The production calendar and the contact targets are readable by everyone
+ * (they explain schedules and "Needs attention"); only an admin changes them.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -35,48 +39,41 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t("settings.title")} description={t("settings.subtitle")} />
-      {canSeeUsers ? (
-        <>
-          <Tabs value={section} onChange={(value) => value && navigate(`/settings/${value}`)} mb="lg">
-            <Tabs.List aria-label={t("settings.sectionsLabel")}>
-              <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
-                {t("settings.tabs.users")}
+      <Tabs value={section} onChange={(value) => value && navigate(`/settings/${value}`)} mb="lg">
+        <Tabs.List aria-label={t("settings.sectionsLabel")}>
+          {canSeeUsers && (
+            <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
+              {t("settings.tabs.users")}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="calendar" leftSection={<IconCalendarCog size={16} aria-hidden />}>
+            {t("cadences.settings.calendarTab")}
+          </Tabs.Tab>
+          <Tabs.Tab value="contact-targets" leftSection={<IconAlarm size={16} aria-hidden />}>
+            {t("cadences.settings.targetsTab")}
+          </Tabs.Tab>
+          {me.role === "admin" && (
+            <>
+              <Tabs.Tab value="mail" leftSection={<IconMail size={16} aria-hidden />}>
+                {t("documents.mail.tab")}
               </Tabs.Tab>
-              {me.role === "admin" && (
-                <>
-                  <Tabs.Tab value="mail" leftSection={<IconMail size={16} aria-hidden />}>
-                    {t("documents.mail.tab")}
-                  </Tabs.Tab>
-                  <Tabs.Tab value="templates" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
-                    {t("documents.templates.tab")}
-                  </Tabs.Tab>
-                  <Tabs.Tab value="organisations" leftSection={<IconBuildingBank size={16} aria-hidden />}>
-                    {t("catalogue.organisations.tab")}
-                  </Tabs.Tab>
-                  <Tabs.Tab value="limits" leftSection={<IconGauge size={16} aria-hidden />}>
-                    {t("catalogue.limits.tab")}
-                  </Tabs.Tab>
-                  <Tabs.Tab value="reliability" leftSection={<IconShieldCheck size={16} aria-hidden />}>
-                    {t("reliability.settings.tab")}
-                  </Tabs.Tab>
-                </>
-              )}
-            </Tabs.List>
-          </Tabs>
-          <Outlet />
-        </>
-      ) : (
-        <EmptyState
-          icon={<IconLock size={28} />}
-          title={t("settings.noAccess.title")}
-          text={t("settings.noAccess.text")}
-          action={
-            <Button component={Link} to="/profile" variant="light">
-              {t("sections.home.openProfile")}
-            </Button>
-          }
-        />
-      )}
+              <Tabs.Tab value="templates" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+                {t("documents.templates.tab")}
+              </Tabs.Tab>
+              <Tabs.Tab value="organisations" leftSection={<IconBuildingBank size={16} aria-hidden />}>
+                {t("catalogue.organisations.tab")}
+              </Tabs.Tab>
+              <Tabs.Tab value="limits" leftSection={<IconGauge size={16} aria-hidden />}>
+                {t("catalogue.limits.tab")}
+              </Tabs.Tab>
+              <Tabs.Tab value="reliability" leftSection={<IconShieldCheck size={16} aria-hidden />}>
+                {t("reliability.settings.tab")}
+              </Tabs.Tab>
+            </>
+          )}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
     </>
   );
 }
@@ -84,7 +81,7 @@ export function SettingsPage() {
 /** /settings opens the first section the user may see. */
 export function SettingsIndex() {
   const me = useCurrentUser();
-  return USERS_VIEWERS.includes(me.role) ? <Navigate to="/settings/users" replace /> : null;
+  return <Navigate to={USERS_VIEWERS.includes(me.role) ? "/settings/users" : "/settings/calendar"} replace />;
 }
 
 export function SettingsUsersPage() {

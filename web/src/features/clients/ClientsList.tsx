@@ -1,6 +1,13 @@
 import { Button, Center, Group, Loader, Paper, Stack, Switch, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconFilterOff, IconPlus, IconTrash, IconUpload, IconUserShare } from "@tabler/icons-react";
+import {
+  IconFilterOff,
+  IconPlus,
+  IconRoute,
+  IconTrash,
+  IconUpload,
+  IconUserShare,
+} from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -8,8 +15,9 @@ import type { Company } from "../../../../contracts/companies";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
-import { ApiError } from "../../lib/api";
+import { ApiError, type Query } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
+import { EnrolModal, type EnrolTarget } from "../cadences/EnrolModal";
 import { ClientsFilters } from "./ClientsFilters";
 import { ExportMenu, ListEmptyState } from "./ClientsListParts";
 import { ClientsTable } from "./ClientsTable";
@@ -67,6 +75,20 @@ function useEndOfList(onEnd: () => void) {
   return ref;
 }
 
+/** The list's filter as a scheme enrolment takes it: the query string values, without paging or sort. */
+function enrolFilterOf(query: Query): Record<string, string> {
+  const filter: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query))
+    if (
+      value !== undefined &&
+      value !== null &&
+      value !== "" &&
+      !["sort", "deleted", "limit", "cursor"].includes(key)
+    )
+      filter[key] = String(value);
+  return filter;
+}
+
 export function ClientsList() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -80,6 +102,9 @@ export function ClientsList() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [transferring, setTransferring] = useState(false);
   const canTransfer = mayTransfer(me.role) && !state.deleted;
+  // Everyone who works with clients may select rows to enrol them in a contact scheme.
+  const canSelect = me.role !== "department" && !state.deleted;
+  const [enrolTarget, setEnrolTarget] = useState<EnrolTarget | null>(null);
 
   const queryKey = JSON.stringify(query);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts a new selection.
@@ -134,6 +159,15 @@ export function ClientsList() {
               {t("clients.import")}
             </Button>
             <ExportMenu query={query} />
+            {canSelect && hasFilters(state) && (
+              <Button
+                variant="default"
+                leftSection={<IconRoute size={16} aria-hidden />}
+                onClick={() => setEnrolTarget({ filter: enrolFilterOf(query) })}
+              >
+                {t("cadences.enrol.filtered")}
+              </Button>
+            )}
             <Button component={Link} to="/clients/new" leftSection={<IconPlus size={16} aria-hidden />}>
               {t("clients.newClient")}
             </Button>
@@ -183,7 +217,7 @@ export function ClientsList() {
           </Group>
         </Group>
 
-        {canTransfer && selected.size > 0 && (
+        {canSelect && selected.size > 0 && (
           <Paper withBorder radius="md" px="md" py={8} bg="var(--mantine-primary-color-light)">
             <Group justify="space-between">
               <Text size="sm" fw={500}>
@@ -192,11 +226,21 @@ export function ClientsList() {
               <Group gap="xs">
                 <Button
                   size="xs"
-                  leftSection={<IconUserShare size={14} aria-hidden />}
-                  onClick={() => setTransferring(true)}
+                  variant="light"
+                  leftSection={<IconRoute size={14} aria-hidden />}
+                  onClick={() => setEnrolTarget({ companyIds: [...selected] })}
                 >
-                  {t("clients.transfer")}
+                  {t("cadences.enrol.selected")}
                 </Button>
+                {canTransfer && (
+                  <Button
+                    size="xs"
+                    leftSection={<IconUserShare size={14} aria-hidden />}
+                    onClick={() => setTransferring(true)}
+                  >
+                    {t("clients.transfer")}
+                  </Button>
+                )}
                 <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
                   {t("clients.clearSelection")}
                 </Button>
@@ -223,7 +267,7 @@ export function ClientsList() {
                 onSort={(sort) => apply({ ...state, sort })}
                 people={people}
                 timeZone={me.timeZone}
-                selection={canTransfer ? { selected, toggle, toggleAll } : undefined}
+                selection={canSelect ? { selected, toggle, toggleAll } : undefined}
                 onRestore={state.deleted ? onRestore : undefined}
                 footer={
                   companies.hasNextPage && (
@@ -245,6 +289,7 @@ export function ClientsList() {
         )}
       </Stack>
 
+      {enrolTarget && <EnrolModal opened target={enrolTarget} onClose={() => setEnrolTarget(null)} />}
       {canTransfer && (
         <TransferModal
           opened={transferring}

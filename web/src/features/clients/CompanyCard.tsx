@@ -25,6 +25,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
+import { CompanyContactPanel } from "../cadences/CompanyContactPanel";
 import { ClientTermsTab } from "../catalogue/ClientTermsTab";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { ProposalsTable } from "../proposals/ProposalsList";
@@ -213,6 +214,8 @@ export function CompanyCard({ company }: { company: Company }) {
           </Group>
         </Group>
       </Stack>
+
+      {!deleted && <CompanyContactPanel company={company} />}
 
       {deleted && (
         <Alert color="red" variant="light" role="status">

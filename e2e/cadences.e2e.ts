@@ -1,0 +1,90 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+
+async function shot(page: Page, name: string) {
+  if (process.env.E2E_SHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SHOTS}/cadences-${name}.png`, fullPage: true });
+}
+
+let server: AccordServer;
+let context: BrowserContext;
+let page: Page;
+let companyId = "";
+
+beforeAll(async () => {
+  server = await startAccord(adminEnv);
+  ({ context, page } = await newPage(server.url));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/login");
+  await page.getByLabel("Электронная почта").fill(ADMIN.email);
+  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  // The client comes through the API, with the browser's session (writes carry our Origin).
+  const res = await context.request.post(`${server.url}/api/v1/companies`, {
+    data: { name: "ООО «Схема Тест»", status: "client" },
+    headers: { origin: server.url },
+  });
+  expect(res.status()).toBe(201);
+  companyId = (await res.json()).id;
+});
+
+afterAll(async () => {
+  await context?.close();
+  await closeBrowser();
+  await server?.stop();
+});
+
+describe("contact schemes", () => {
+  it("designs a scheme with ordered steps, reordered from the keyboard", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Схемы работы" }).click();
+    await page.getByText("Схем пока нет").waitFor();
+    await page.getByRole("link", { name: "Новая схема" }).first().click();
+    await page.waitForURL("**/cadences/new");
+    await page.getByLabel("Название", { exact: true }).fill("Знакомство с клиентом");
+    // Step 1 is an e-mail after 2 working days; step 2, added, is a call at once; then the call goes first.
+    await page.getByLabel("Тип").first().selectOption("email");
+    await page.getByLabel("Пауза, рабочих дней").first().fill("2");
+    await page.getByLabel("Тема задачи").first().fill("Письмо с презентацией");
+    await page.getByRole("button", { name: "Добавить шаг" }).click();
+    await page.getByLabel("Тема задачи").nth(1).fill("Звонок-знакомство");
+    await page.getByLabel("Сценарий / текст").nth(1).fill("Здравствуйте! Меня зовут…");
+    await page.getByLabel("Тема задачи").nth(1).press("Alt+ArrowUp");
+    await expect.poll(() => page.getByLabel("Тема задачи").first().inputValue()).toBe("Звонок-знакомство");
+    await shot(page, "designer");
+    await page.getByRole("button", { name: "Сохранить схему" }).click();
+    await page.getByText("Схема сохранена").waitFor();
+    await page.waitForURL(/\/cadences\/[0-9a-f-]{36}$/);
+    await page.getByText("В схеме пока никого").waitFor();
+  });
+
+  it("enrols the company from its card and shows the first task at once", async () => {
+    await page.goto(`/clients/${companyId}`);
+    await page.getByRole("heading", { name: "ООО «Схема Тест»" }).waitFor();
+    await page.getByText("Клиент не записан ни в одну схему.").waitFor();
+    await page.getByRole("button", { name: "Записать в схему" }).click();
+    const dialog = page.getByRole("dialog", { name: "Запись в схему работы" });
+    await dialog.getByLabel("Схема").selectOption({ label: "Знакомство с клиентом" });
+    await dialog.getByRole("button", { name: "Записать", exact: true }).click();
+    await page.getByText("Записано: 1, уже были в схеме: 0").waitFor();
+    // The first step (a call, no pause) became a task of the owner right away.
+    const row = page.getByRole("row", { name: /Знакомство с клиентом/ });
+    await row.getByText("Звонок: Звонок-знакомство").waitFor();
+    await row.getByText("1 из 2").waitFor();
+    await shot(page, "card");
+    const tasks = await context.request.get(`${server.url}/api/v1/cadence-enrolments?companyId=${companyId}`);
+    const [enrolment] = (await tasks.json()).items;
+    expect(enrolment.currentTask).toMatchObject({ type: "call", subject: "Звонок-знакомство" });
+  });
+
+  it("lists the scheme with its numbers and stops the enrolment", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Схемы работы" }).click();
+    await page.getByText("Клиенты в схемах").waitFor();
+    await page.getByRole("link", { name: "Знакомство с клиентом" }).click();
+    await page.getByText("Записанные клиенты").waitFor();
+    await page.getByRole("button", { name: "Остановить" }).click();
+    await page.getByText("Запись остановлена").waitFor();
+    await page.getByText("Остановлена: вручную").waitFor();
+  });
+});
