@@ -15,6 +15,7 @@ import { recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError, type FieldError } from "../../platform/errors";
 import { authorize, canReach, visibleOwnerIds } from "../../platform/policy";
+import { stopEnrolments } from "../cadences/cadences.service";
 import { notify } from "../notifications/notifications.service";
 import { activityLink, noticeTitle, scheduleReminder } from "./activities.notices";
 import { assertAssignable, authorizeActivity, mayRestoreActivities } from "./activities.policy";
@@ -39,16 +40,6 @@ import {
 
 const stampOf = (actor: Actor) => (isSystem(actor) ? null : actor.id);
 const contactTypes = new Set(["call", "meeting", "email"]);
-
-/**
- * Hooks run when an inbound call or e-mail is recorded (a reply from the client). Cadences
- * register `stopEnrolments(tx, actor, target, "reply")` here, so activities need not import them.
- */
-export const inboundReplyHooks: ((
-  tx: Db,
-  actor: Actor,
-  target: { companyId?: string; contactId?: string },
-) => Promise<unknown>)[] = [];
 
 type Shape = Pick<ActivityRow, "type" | "dueAt" | "endAt" | "remindAt" | "doneAt">;
 
@@ -130,9 +121,13 @@ export async function recordActivity(tx: Db, actor: Actor, input: ActivityCreate
   await recordChange(tx, actor, { action: "create", entity: "activity", entityId: id, after: activity });
   await afterWrite(tx, actor, row, null);
   if (row.direction === "in" && (row.type === "call" || row.type === "email")) {
-    for (const hook of inboundReplyHooks) {
-      await hook(tx, actor, { companyId: row.companyId ?? undefined, contactId: row.contactId ?? undefined });
-    }
+    // A reply from the client ends the contact schemes it was walked through.
+    await stopEnrolments(
+      tx,
+      actor,
+      { companyId: row.companyId ?? undefined, contactId: row.contactId ?? undefined },
+      "reply",
+    );
   }
   return activity;
 }

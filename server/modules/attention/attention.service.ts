@@ -12,8 +12,8 @@ import { AppError } from "../../platform/errors";
 import { decodeCursor, encodeCursor, page } from "../../platform/pagination";
 import { authorize, authorizeRow, visibleOwnerIds } from "../../platform/policy";
 import { findCompany } from "../companies/companies.repo";
+import { notify } from "../notifications/notifications.service";
 import { type WorkingDays, workingDays } from "../production-calendar/production-calendar.service";
-import { notify } from "./attention.notify";
 import {
   type AttentionRow,
   attentionRows,

@@ -16,6 +16,7 @@ import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { type Action, type Reach, reachOf } from "../../platform/permissions";
 import { authorize, canReach } from "../../platform/policy";
+import { stopEnrolments } from "../cadences/cadences.service";
 import { assertAssignableOwner } from "../companies/companies.policy";
 import { assertActiveOwner, companyForAction } from "../companies/companies.service";
 import { findContact } from "../contacts/contacts.repo";
@@ -293,8 +294,14 @@ export async function moveDealStage(db: Db, actor: Actor, id: string, input: Dea
       before: await presentOne(tx, row),
       after: deal,
     });
-    // Join point: a won or lost deal ends the contact schemes of its company, in this
-    // transaction — stopEnrolments(tx, actor, { companyId: row.companyId }, "deal_won" | "deal_lost").
+    // A won or lost deal ends the contact schemes its company was walked through.
+    if (stage.kind !== "open")
+      await stopEnrolments(
+        tx,
+        actor,
+        { companyId: row.companyId },
+        stage.kind === "won" ? "deal_won" : "deal_lost",
+      );
     return deal;
   });
 }

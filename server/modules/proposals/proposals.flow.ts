@@ -6,7 +6,8 @@ import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { approverFor } from "../approvals/approvals.repo";
 import { requestApproval, withdrawApprovals } from "../approvals/approvals.service";
-import { beyondLimits, proposalLimitsOf } from "./proposals.authority";
+import { limitsOf } from "../catalogue/limits.service";
+import { beyondLimits } from "./proposals.authority";
 import { presentSummary } from "./proposals.presenter";
 import {
   expiredSent,
@@ -56,7 +57,7 @@ async function forChange(
 
 /** Whether the owner may send it as it is; the reasons for the head otherwise. */
 async function authorityCheck(tx: Db, row: ProposalRow) {
-  const limits = await proposalLimitsOf(tx, row.workspaceId, row.ownerId);
+  const limits = await limitsOf(tx, row.workspaceId, row.ownerId);
   return beyondLimits(limits, { maxDiscountPercent: row.maxDiscountPercent, gross: row.gross });
 }
 
