@@ -21,6 +21,7 @@ import type { Company } from "../../../../contracts/companies";
 import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
+import { Timeline } from "../activities/Timeline";
 import { useCurrentUser } from "../auth/currentUser";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { StatusBadge, TagList } from "./badges";
@@ -242,11 +243,7 @@ export function CompanyCard({ company }: { company: Company }) {
           <ContactsTab companyId={company.id} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
-          <EmptyState
-            icon={<IconTimeline size={28} />}
-            title={t("company.card.timelineTitle")}
-            text={t("company.card.timelineText")}
-          />
+          <Timeline companyId={company.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryTab companyId={company.id} companyName={company.name} />
