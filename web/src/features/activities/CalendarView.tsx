@@ -103,6 +103,7 @@ function DropCell({
       radius={0}
       mih={90}
       aria-label={label}
+      data-cell={id}
       bg={isOver ? "var(--mantine-color-blue-light)" : undefined}
       style={{ opacity: muted ? 0.6 : 1 }}
     >
