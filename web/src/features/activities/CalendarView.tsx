@@ -8,7 +8,17 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import { ActionIcon, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
@@ -19,6 +29,7 @@ import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCurrentUser } from "../auth/currentUser";
+import { usePeople } from "../clients/people";
 import { useCalendarEvents, useUpdateActivity } from "./hooks";
 import {
   addDays,
@@ -88,11 +99,13 @@ function DropCell({
   label,
   children,
   muted,
+  today,
 }: {
   id: string;
   label: string;
   children: React.ReactNode;
   muted?: boolean;
+  today?: boolean;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
@@ -101,14 +114,14 @@ function DropCell({
       withBorder
       p={4}
       radius={0}
-      mih={90}
+      mih={120}
       aria-label={label}
       data-cell={id}
       bg={isOver ? "var(--mantine-color-blue-light)" : undefined}
       style={{ opacity: muted ? 0.6 : 1 }}
     >
       <Stack gap={3}>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c={today ? "blue" : "dimmed"} fw={today ? 700 : undefined}>
           {label}
         </Text>
         {children}
@@ -129,7 +142,9 @@ export function CalendarView() {
   const { first, end } = span(view, anchor);
   const from = new Date(startOfLocalDay(first, tz)).toISOString();
   const to = new Date(startOfLocalDay(end, tz)).toISOString();
-  const events = useCalendarEvents(from, to);
+  const { people } = usePeople();
+  const [ownerId, setOwnerId] = useState(me.id);
+  const events = useCalendarEvents(from, to, ownerId);
   const update = useUpdateActivity();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -213,15 +228,25 @@ export function CalendarView() {
                   })}
           </Text>
         </Group>
-        <SegmentedControl
-          aria-label={t("activities.calendar.view")}
-          value={view}
-          onChange={(v) => setView(v as View)}
-          data={(["day", "week", "month"] as const).map((v) => ({
-            value: v,
-            label: t(`activities.calendar.${v}`),
-          }))}
-        />
+        <Group gap="sm">
+          {people.length > 1 && (
+            <NativeSelect
+              aria-label={t("activities.fields.owner")}
+              value={ownerId}
+              onChange={(e) => setOwnerId(e.currentTarget.value)}
+              data={people.filter((p) => p.active).map((p) => ({ value: p.id, label: p.fullName }))}
+            />
+          )}
+          <SegmentedControl
+            aria-label={t("activities.calendar.view")}
+            value={view}
+            onChange={(v) => setView(v as View)}
+            data={(["day", "week", "month"] as const).map((v) => ({
+              value: v,
+              label: t(`activities.calendar.${v}`),
+            }))}
+          />
+        </Group>
       </Group>
       <Text size="xs" c="dimmed">
         {t("activities.calendar.dragHint")}
@@ -252,6 +277,7 @@ export function CalendarView() {
                 key={day}
                 id={day}
                 muted={view === "month" && !day.startsWith(month)}
+                today={day === today}
                 label={formatDay(
                   day,
                   locale,

@@ -54,10 +54,11 @@ export function useMyDay() {
   });
 }
 
-export function useCalendarEvents(from: string, to: string) {
+export function useCalendarEvents(from: string, to: string, ownerId?: string) {
   return useQuery({
-    queryKey: [...activitiesKey, "calendar", from, to],
-    queryFn: ({ signal }) => api.get<{ items: CalendarEvent[] }>("/calendar/events", { from, to }, signal),
+    queryKey: [...activitiesKey, "calendar", from, to, ownerId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: CalendarEvent[] }>("/calendar/events", { from, to, ownerId }, signal),
   });
 }
 
