@@ -88,7 +88,13 @@ export function ActivityItem({
             <Badge size="sm" variant="light" color={typeColors[activity.type]}>
               {t(`activities.types.${activity.type}`)}
             </Badge>
-            <Text fw={500} td={done ? "line-through" : undefined} c={activity.overdue ? "red" : undefined}>
+            <Text
+              fw={500}
+              td={
+                done && (activity.type === "task" || activity.type === "meeting") ? "line-through" : undefined
+              }
+              c={activity.overdue ? "red" : undefined}
+            >
               {activity.subject}
             </Text>
             {activity.overdue && (
