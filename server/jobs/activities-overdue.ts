@@ -5,6 +5,8 @@ import type { JobHandler } from "../platform/queue";
  * Every few minutes: open items whose due time passed get one "overdue" notification each
  * (per due time: moving the deadline and missing it again notifies again). One statement, so
  * concurrent sweeps on two processes insert each row once (ON CONFLICT on the dedupe index).
+ * Only items that fell due in the last three days are looked at: the sweep runs every five
+ * minutes, so that covers any pause of the workers, and old backlogs do not flood the bell.
  */
 export const overdueSweep: JobHandler = async (ctx) => {
   for (let round = 0; round < 50; round++) {
