@@ -1,11 +1,8 @@
-import {
-  OVERDUE_JOB,
-  overdueSweep,
-  REMINDER_JOB,
-  reminderJob,
-} from "../modules/activities/activities.notices";
+import { OVERDUE_JOB, REMINDER_JOB } from "../modules/activities/activities.notices";
 import type { AppContext } from "../platform/context";
 import { ensureRecurring, type JobHandler } from "../platform/queue";
+import { overdueSweep } from "./activities-overdue";
+import { reminderJob } from "./activity-reminder";
 import { attentionAlerts } from "./attention-alerts";
 import { cadenceEnrol, cadenceStep } from "./cadences";
 import { importJob } from "./import";

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { activities } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { isSystem } from "../../platform/actor";
@@ -29,21 +29,26 @@ export const activitiesAsCompanyChild = {
     target: { id: string; ownerId: string },
   ): Promise<number> {
     if (!sourceIds.length) return 0;
+    const where = and(
+      eq(activities.workspaceId, actor.workspaceId),
+      inArray(activities.companyId, [...sourceIds]),
+    );
+    const before = new Map(
+      (
+        await tx.select({ id: activities.id, companyId: activities.companyId }).from(activities).where(where)
+      ).map((r) => [r.id, r.companyId]),
+    );
     const moved = await tx
       .update(activities)
-      .set({ companyId: target.id })
-      .where(
-        and(eq(activities.workspaceId, actor.workspaceId), inArray(activities.companyId, [...sourceIds])),
-      )
+      .set({ companyId: target.id, version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
+      .where(where)
       .returning({ id: activities.id });
-    // One audit entry per moved activity would flood a big merge's history; the company's merge
-    // entry names the sources, and each activity keeps its own history.
-    for (const row of moved.slice(0, 1000)) {
+    for (const row of moved) {
       await recordChange(tx, actor, {
         action: "move",
         entity: "activity",
         entityId: row.id,
-        changes: { companyId: { from: "merged", to: target.id } },
+        changes: { companyId: { from: before.get(row.id) ?? null, to: target.id } },
       });
     }
     return moved.length;

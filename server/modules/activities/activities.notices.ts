@@ -1,9 +1,7 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { activities, jobs } from "../../db/schema/index";
-import { type Db, withTx } from "../../platform/db/client";
-import { enqueue, type JobHandler } from "../../platform/queue";
-import { notify } from "../notifications/notifications.service";
-import { findPeople } from "./activities.repo";
+import { and, eq, isNull } from "drizzle-orm";
+import { jobs } from "../../db/schema/index";
+import type { Db } from "../../platform/db/client";
+import { enqueue } from "../../platform/queue";
 
 /**
  * Reminders, assignments and overdue items become in-app notifications. Each notification has a
@@ -31,7 +29,7 @@ export function activityLink(a: { id: string; companyId: string | null }): strin
     : `/activities?activity=${a.id}`;
 }
 
-const reminderKey = (id: string, remindAt: string) => `reminder:${id}:${Date.parse(remindAt)}`;
+export const reminderKey = (id: string, remindAt: string) => `reminder:${id}:${Date.parse(remindAt)}`;
 
 /**
  * Schedules the reminder in the caller's transaction. A changed time gets a new job (new key);
@@ -69,57 +67,3 @@ export async function scheduleReminder(
     dedupeKey: reminderKey(a.id, a.remindAt),
   });
 }
-
-/** The reminder fires only if the activity still wants it: open, not deleted, same time. */
-export const reminderJob: JobHandler = async (ctx, job) => {
-  const { activityId, remindAt } = job.payload as { activityId: string; remindAt: string };
-  const workspaceId = job.workspaceId!;
-  await withTx(ctx.db, async (tx) => {
-    const [a] = await tx
-      .select()
-      .from(activities)
-      .where(and(eq(activities.workspaceId, workspaceId), eq(activities.id, activityId)));
-    if (!a || a.doneAt || a.deletedAt || !a.remindAt) return;
-    if (Date.parse(a.remindAt) !== Date.parse(remindAt)) return;
-    const [owner] = await findPeople(tx, workspaceId, [a.ownerId]);
-    await notify(tx, {
-      workspaceId,
-      userIds: [a.ownerId],
-      kind: "reminder",
-      title: noticeTitle("reminder", owner?.locale ?? "ru", a.subject),
-      body: a.dueAt ?? undefined,
-      link: activityLink(a),
-      dedupeKey: reminderKey(a.id, a.remindAt),
-    });
-  });
-};
-
-/**
- * Every few minutes: open items whose due time passed get one "overdue" notification each
- * (per due time: moving the deadline and missing it again notifies again). One statement, so
- * concurrent sweeps on two processes insert each row once (ON CONFLICT on the dedupe index).
- */
-export const overdueSweep: JobHandler = async (ctx) => {
-  for (let round = 0; round < 50; round++) {
-    const result = await ctx.db.execute(sql`
-      insert into notifications (id, workspace_id, user_id, kind, title, body, link, dedupe_key)
-      select gen_random_uuid(), a.workspace_id, a.owner_id, 'overdue',
-        left(case when u.locale = 'en' then 'Overdue: ' else 'Просрочено: ' end || a.subject, 500),
-        to_char(a.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-        case when a.company_id is null then '/activities?activity=' || a.id
-          else '/clients/' || a.company_id || '?tab=timeline&activity=' || a.id end,
-        'overdue:' || a.id || ':' || floor(extract(epoch from a.due_at) * 1000)::bigint
-      from activities a
-      join users u on u.id = a.owner_id
-      where a.due_at is not null and a.done_at is null and a.deleted_at is null
-        and a.due_at < now() and a.due_at > now() - interval '3 days'
-        and a.type in ('task', 'meeting', 'call')
-        and not exists (
-          select 1 from notifications n
-          where n.workspace_id = a.workspace_id and n.user_id = a.owner_id
-            and n.dedupe_key = 'overdue:' || a.id || ':' || floor(extract(epoch from a.due_at) * 1000)::bigint)
-      limit 500
-      on conflict do nothing`);
-    if ((result.rowCount ?? 0) < 500) break;
-  }
-};

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Activity } from "../../../contracts/activities";
 import { createHarness, type Harness, type Session } from "../../test/harness";
@@ -360,7 +359,7 @@ describe("the overdue sweep", () => {
     await newActivity(me, { type: "task", subject: "Ещё впереди", dueAt: inHours(2) });
     const done = await newActivity(me, { type: "task", subject: "Сделано", dueAt: inHours(-2) });
     await h.post(`/api/v1/activities/${done.id}/complete`, { version: 1 }, me);
-    const { overdueSweep } = await import("./activities.notices");
+    const { overdueSweep } = await import("../../jobs/activities-overdue");
     const job = { payload: {} } as never;
     await Promise.all([overdueSweep(h.ctx, job, async () => {}), overdueSweep(h.ctx, job, async () => {})]);
     await overdueSweep(h.ctx, job, async () => {});
@@ -374,4 +373,20 @@ describe("the overdue sweep", () => {
   });
 });
 
-void sql;
+describe("merging companies", () => {
+  it("moves the sources' activities to the target, audited with where they came from", async () => {
+    const target = await newCompany(h, o.m1, { name: "ООО «Цель слияния»" });
+    const source = await newCompany(h, o.m1, { name: "ООО «Источник слияния»" });
+    const a = await newActivity(o.m1, { type: "note", subject: "До слияния", companyId: source.id });
+    const res = await h.post(
+      "/api/v1/companies/merge",
+      { targetId: target.id, sourceIds: [source.id] },
+      o.m1,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const moved = (await h.get(`/api/v1/activities/${a.id}`, o.m1)).json();
+    expect(moved.companyId).toBe(target.id);
+    const timeline = (await h.get(`/api/v1/activities?companyId=${target.id}`, o.m1)).json().items;
+    expect(timeline.map((x: Activity) => x.id)).toContain(a.id);
+  });
+});

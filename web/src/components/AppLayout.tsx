@@ -16,6 +16,7 @@ import {
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
+import { NotificationBell } from "../features/activities/NotificationBell";
 import { useCurrentUser } from "../features/auth/currentUser";
 import { UserMenu } from "../features/auth/UserMenu";
 import { LanguageSwitch } from "../features/profile/LanguageSwitch";
@@ -77,6 +78,7 @@ export function AppLayout() {
             </Box>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <ThemeToggle />
             <UserMenu />

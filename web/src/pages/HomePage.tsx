@@ -1,9 +1,10 @@
-import { Button } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { IconLayoutDashboard } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
+import { MyDaySummary } from "../features/activities/MyDaySummary";
 import { useCurrentUser } from "../features/auth/currentUser";
 
 export function HomePage() {
@@ -15,16 +16,19 @@ export function HomePage() {
         title={t("sections.home.title")}
         description={t("sections.home.greeting", { name: me.fullName })}
       />
-      <EmptyState
-        icon={<IconLayoutDashboard size={28} />}
-        title={t("sections.home.emptyTitle")}
-        text={t("sections.home.emptyText")}
-        action={
-          <Button component={Link} to="/profile" variant="light">
-            {t("sections.home.openProfile")}
-          </Button>
-        }
-      />
+      <Stack gap="lg">
+        <MyDaySummary />
+        <EmptyState
+          icon={<IconLayoutDashboard size={28} />}
+          title={t("sections.home.emptyTitle")}
+          text={t("sections.home.emptyText")}
+          action={
+            <Button component={Link} to="/profile" variant="light">
+              {t("sections.home.openProfile")}
+            </Button>
+          }
+        />
+      </Stack>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/PageHeader";
+import { CalendarFeedSection } from "../features/activities/CalendarFeedSection";
 import { ApiTokensSection } from "../features/profile/ApiTokensSection";
 import { AppearanceForm } from "../features/profile/AppearanceForm";
 import { PasswordForm } from "../features/profile/PasswordForm";
@@ -19,6 +20,7 @@ export function ProfilePage() {
             <PasswordForm />
           </Stack>
         </SimpleGrid>
+        <CalendarFeedSection />
         <ApiTokensSection />
       </Stack>
     </>

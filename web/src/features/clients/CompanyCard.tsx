@@ -24,6 +24,7 @@ import type { Company } from "../../../../contracts/companies";
 import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
+import { Timeline } from "../activities/Timeline";
 import { useCurrentUser } from "../auth/currentUser";
 import { CompanyContactPanel } from "../cadences/CompanyContactPanel";
 import { ClientTermsTab } from "../catalogue/ClientTermsTab";
@@ -282,11 +283,7 @@ export function CompanyCard({ company }: { company: Company }) {
           <ClientTermsTab companyId={company.id} canEdit={canEdit && me.role !== "department"} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
-          <EmptyState
-            icon={<IconTimeline size={28} />}
-            title={t("company.card.timelineTitle")}
-            text={t("company.card.timelineText")}
-          />
+          <Timeline companyId={company.id} />
         </Tabs.Panel>
         <Tabs.Panel value="reliability">
           <ReliabilityTab companyId={company.id} canEdit={canEdit} />

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  Api,
+  type Child,
+  freshPostgres,
+  pollUntil,
+  postgresAvailable,
+  query,
+  removeDir,
+  type Store,
+  sleep,
+  startServer,
+  tempDataDir,
+} from "./support";
+
+/**
+ * Reminders on two Accord processes sharing one PostgreSQL database: both workers poll the same
+ * queue, every reminder is also enqueued a second time (as a redelivery after a crash would),
+ * and still each reminder leaves exactly one notification.
+ */
+describe.skipIf(!postgresAvailable)("reminders on two processes", () => {
+  let drop: (() => Promise<void>) | undefined;
+  let store: Store;
+  let a: Child;
+  let b: Child;
+
+  beforeAll(async () => {
+    const db = await freshPostgres("reminders");
+    drop = db.drop;
+    store = { kind: "postgres", url: db.url, dataDir: tempDataDir() };
+    a = await startServer(store);
+    b = await startServer(store);
+  });
+  afterAll(async () => {
+    await a?.kill("SIGTERM");
+    await b?.kill("SIGTERM");
+    await drop?.();
+    if (store) removeDir(store.dataDir);
+  });
+
+  test("each due reminder yields exactly one notification", async () => {
+    const count = 40;
+    const onA = await new Api(a.url).login();
+    const onB = onA.on(b.url);
+    const remindAt = new Date(Date.now() + 6_000).toISOString();
+    const dueAt = new Date(Date.now() + 3_600_000).toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const api = i % 2 ? onB : onA;
+      const made = await api.json<{ id: string }>("POST", "/api/v1/activities", {
+        type: "task",
+        subject: `Напоминание ${i}`,
+        dueAt,
+        remindAt,
+      });
+      ids.push(made.id);
+    }
+    // A second job per reminder, due at the same moment: both processes race for the same work.
+    await query(
+      store,
+      `insert into jobs (id, workspace_id, kind, payload, run_at)
+       select gen_random_uuid(), workspace_id, kind, payload, run_at from jobs where kind = 'activity-reminder'`,
+    );
+    const jobs = await pollUntil(
+      () =>
+        query<{ total: string; done: string; workers: string }>(
+          store,
+          `select count(*) as total, count(done_at) as done, count(distinct locked_by) as workers
+           from jobs where kind = 'activity-reminder'`,
+        ),
+      (rows) => Number(rows[0]?.done) === count * 2,
+      60_000,
+      250,
+    );
+    await sleep(500);
+    const rows = await query<{ dedupe_key: string; n: string }>(
+      store,
+      `select dedupe_key, count(*) as n from notifications where kind = 'reminder' group by dedupe_key`,
+    );
+    console.info(`[reminders] jobs ${JSON.stringify(jobs[0])}; notifications ${rows.length}`);
+    expect(rows).toHaveLength(count);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+    for (const id of ids) expect(rows.some((r) => r.dedupe_key.startsWith(`reminder:${id}:`))).toBe(true);
+    const bell = await onB.json<{ count: number }>("GET", "/api/v1/notifications/unread-count");
+    expect(bell.count).toBe(count);
+  });
+});
