@@ -162,7 +162,7 @@ describe("a proposal beyond the manager's authority", () => {
     await page.getByRole("button", { name: "Сохранить" }).click();
     await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
     proposalUrl = new URL(page.url()).pathname;
-    await page.getByRole("heading", { name: /КП КП-\d{4}-000001, ред\. 1/ }).waitFor();
+    await page.getByRole("heading", { name: /КП-\d{4}-000001, редакция 1/ }).waitFor();
 
     await page.getByRole("button", { name: "На согласование" }).click();
     await page.getByText("На согласовании", { exact: true }).first().waitFor();
