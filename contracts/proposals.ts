@@ -19,7 +19,8 @@ export const PercentString = z
   .string()
   .trim()
   .regex(/^\d{1,3}([.,]\d{1,2})?$/, "percent")
-  .refine((s) => Number.parseFloat(s.replace(",", ".")) <= 100, "percent");
+  // Compared as text: at most 100, i.e. below 100 or 100 with only zero decimals.
+  .refine((s) => s.split(/[.,]/)[0]!.length < 3 || /^100([.,]0{1,2})?$/.test(s), "percent");
 /** A quantity > 0 with at most three decimals ("2", "0.125"). */
 export const QuantityString = z
   .string()

@@ -46,6 +46,12 @@ async function login(email: string, password: string): Promise<string> {
     .join("; ");
 }
 
+/** Set E2E_SHOTS=/some/dir to keep screenshots of each step for a visual review. */
+async function shot(page: Page, name: string) {
+  if (process.env.E2E_SHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SHOTS}/proposals-${name}.png`, fullPage: true });
+}
+
 async function browserAs(email: string): Promise<Page> {
   const { context, page } = await newPage(server.url);
   contexts.push(context);
@@ -137,7 +143,8 @@ describe("a proposal beyond the manager's authority", () => {
       .poll(() => page.getByLabel("Условия оплаты").inputValue())
       .toBe("Предоплата 30 %, остаток по факту поставки");
 
-    const picker = page.getByLabel("Добавить товар");
+    // The label names the input and its list of options: the input comes first.
+    const picker = page.getByLabel("Добавить товар").first();
     await picker.click();
     await page.keyboard.type("KR-1");
     await page.getByRole("option", { name: /KR-100 — Кресло руководителя \(10\s000,00\)/ }).waitFor();
@@ -150,11 +157,12 @@ describe("a proposal beyond the manager's authority", () => {
     await totals.getByText("Всего наименований 1, на сумму 25\u00a0500,00 руб.").waitFor();
     await totals.getByText("Двадцать пять тысяч пятьсот рублей 00 копеек", { exact: false }).waitFor();
     await totals.getByText("В том числе НДС (22%):").waitFor();
+    await shot(page, "editor");
 
     await page.getByRole("button", { name: "Сохранить" }).click();
     await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
     proposalUrl = new URL(page.url()).pathname;
-    await page.getByRole("heading", { name: /КП КП-\d{4}-000001, ред\. 1/ }).waitFor();
+    await page.getByRole("heading", { name: /КП-\d{4}-000001, редакция 1/ }).waitFor();
 
     await page.getByRole("button", { name: "На согласование" }).click();
     await page.getByText("На согласовании", { exact: true }).first().waitFor();
@@ -168,6 +176,7 @@ describe("a proposal beyond the manager's authority", () => {
     const card = page.getByRole("article", { name: /КП-\d{4}-000001/ });
     await card.getByText("Скидка 15.00 % больше лимита 10.00 %").waitFor();
     await card.getByLabel("Комментарий").fill("Согласовано: ключевой дилер");
+    await shot(page, "inbox");
     await card.getByRole("button", { name: "Согласовать" }).click();
     await card.getByText("Согласовано", { exact: true }).waitFor();
   });
@@ -178,6 +187,7 @@ describe("a proposal beyond the manager's authority", () => {
     await page.getByText("Согласовано: Руководитель Отдела.").waitFor();
     await page.getByRole("button", { name: "Отметить отправленным" }).click();
     await page.getByText("Отправлено", { exact: true }).first().waitFor();
+    await shot(page, "sent");
     await page.goto("/proposals?status=sent");
     await page.getByRole("link", { name: /КП-\d{4}-000001/ }).waitFor();
   });

@@ -136,11 +136,11 @@ export async function listApprovals(
 }
 
 export async function getApproval(db: Db, actor: Actor, id: string): Promise<Approval> {
-  const reach = authorize(actor, "approvals", "read");
+  authorize(actor, "approvals", "read");
   const row = await findApproval(db, actor.workspaceId, id);
   if (!row) throw AppError.notFound();
+  // The named approver sees the request whoever asked; anyone else by the requester's reach.
   if (row.approverId !== actor.id) authorizeRow(actor, "approvals", "read", row.requestedBy);
-  void reach;
   return (await present(db, actor.workspaceId, [row]))[0]!;
 }
 

@@ -253,4 +253,21 @@ describe("visibility", () => {
     const mine = await h.get("/api/v1/proposals?limit=200", org.m2);
     expect(mine.json().items.some((i: Proposal) => i.id === p.id)).toBe(false);
   });
+
+  it("follows its company: deleted with it, restored with it, moved by a merge", async () => {
+    const c = await newCompany(h, org.m1, { name: "ООО «Уходящее»" });
+    const target = await newCompany(h, org.m1, { name: "ООО «Основное»" });
+    const p = await proposal(org.m1, { companyId: c.id });
+    expect((await h.del(`/api/v1/companies/${c.id}`, org.m1)).statusCode).toBe(200);
+    expect((await h.get(`/api/v1/proposals/${p.id}`, org.m1)).statusCode).toBe(404);
+    expect((await h.post(`/api/v1/companies/${c.id}/restore`, {}, org.admin)).statusCode).toBe(200);
+    expect((await h.get(`/api/v1/proposals/${p.id}`, org.m1)).statusCode).toBe(200);
+    const merged = await h.post(
+      "/api/v1/companies/merge",
+      { targetId: target.id, sourceIds: [c.id] },
+      org.m1,
+    );
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((await h.get(`/api/v1/proposals/${p.id}`, org.m1)).json().companyId).toBe(target.id);
+  });
 });

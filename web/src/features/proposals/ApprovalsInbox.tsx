@@ -95,7 +95,7 @@ export function ApprovalsInbox() {
       <PageHeader title={t("proposals.approvals.title")} />
       <Stack gap="md">
         <NativeSelect
-          label={t("proposals.statusFilter")}
+          label={t("proposals.approvals.box")}
           maw={280}
           value={box}
           onChange={(e) => setBox(e.currentTarget.value as typeof box)}

@@ -132,7 +132,9 @@ export function ProposalEditor({
       notes: fields.notes || null,
       notOffer: fields.notOffer,
     };
-    save.mutate(proposal ? { ...body, version: proposal.version } : { ...body, companyId }, {
+    // A new proposal without a date takes the default validity (30 days) from the server.
+    const create = { ...body, companyId, validUntil: fields.validUntil || undefined };
+    save.mutate(proposal ? { ...body, version: proposal.version } : create, {
       onSuccess: (p) => {
         setDirty(false);
         notifications.show({ color: "teal", message: t("proposals.editor.saved") });

@@ -31,7 +31,7 @@ export const proposalsRu = {
   loadMore: "Показать ещё",
   editor: {
     newTitle: "Новое коммерческое предложение",
-    titleOf: "КП {{number}}, ред. {{revision}}",
+    titleOf: "{{number}}, редакция {{revision}}",
     client: "Клиент",
     clientPlaceholder: "Начните вводить название",
     chooseClient: "Сначала выберите клиента — цены и скидки зависят от него.",
@@ -101,6 +101,7 @@ export const proposalsRu = {
   },
   approvals: {
     title: "Согласования",
+    box: "Показать",
     inbox: "Ждут моего решения",
     mine: "Мои запросы",
     all: "Все",
@@ -158,7 +159,7 @@ export const proposalsEn: Catalogue<typeof proposalsRu> = {
   loadMore: "Show more",
   editor: {
     newTitle: "New commercial proposal",
-    titleOf: "Proposal {{number}}, revision {{revision}}",
+    titleOf: "{{number}}, revision {{revision}}",
     client: "Client",
     clientPlaceholder: "Start typing a name",
     chooseClient: "Choose the client first — prices and discounts depend on it.",
@@ -229,6 +230,7 @@ export const proposalsEn: Catalogue<typeof proposalsRu> = {
   },
   approvals: {
     title: "Approvals",
+    box: "Show",
     inbox: "Waiting for me",
     mine: "My requests",
     all: "All",
