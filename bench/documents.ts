@@ -5,16 +5,20 @@
  *
  *   npm run bench -- documents [--lines 200] [--concurrent 50] [--runs 5]
  *
- * It builds the server, starts it on a fresh embedded database in .tmp/bench/documents, creates
- * a client through the API and the proposal rows directly (the proposals screens are not needed).
+ * It prepares a fresh embedded database in .tmp/bench/documents (the admin, a client and a
+ * 200-line proposal written directly: the embedded database takes one connection, so this
+ * happens before the server starts), then builds and starts the server on it.
  */
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { uuidv7 } from "../core/uuid";
 import { longProposal } from "../server/modules/documents/documents.samples";
 import { renderPdf } from "../server/modules/documents/pdf";
+import { createUser } from "../server/modules/users/users.service";
+import { systemActor } from "../server/platform/actor";
+import { openDatabase, runMigrations } from "../server/platform/db/client";
+import { ensureDefaultWorkspace } from "../server/platform/workspace";
 import { percentile, summarize } from "./lib/load";
 import { ms, table, verdict, writeSection } from "./lib/report";
 import { login, root, startServer } from "./lib/server";
@@ -49,30 +53,24 @@ rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const email = "bench-admin@example.ru";
 const password = "bench password 2026";
-const server = await startServer({
-  env: {
-    ACCORD_DATA_DIR: dataDir,
-    ACCORD_ADMIN_EMAIL: email,
-    ACCORD_ADMIN_PASSWORD: password,
-    ACCORD_WORKER: "off",
-  },
-});
-let concurrentResult = "";
-let healthP95 = Number.NaN;
-try {
-  const cookie = await login(server.url, email, password);
-  const headers = { cookie, origin: server.url, "content-type": "application/json" };
-  const company = (await (
-    await fetch(`${server.url}/api/v1/companies`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: "ООО «Бенчмарк»", inn: "7707083893" }),
-    })
-  ).json()) as { id: string; ownerId: string; workspaceId?: string };
-
-  const pool = new pg.Pool({ host: dataDir, user: "postgres", database: "postgres", max: 1 });
-  const { rows } = await pool.query("select workspace_id from companies where id = $1", [company.id]);
-  const workspaceId = rows[0].workspace_id as string;
+const proposalId = uuidv7();
+{
+  const database = await openDatabase({ dataDir, poolSize: 1, statementTimeoutMs: 0 });
+  await runMigrations(database);
+  const workspaceId = await ensureDefaultWorkspace(database.db);
+  const admin = await createUser(database.db, systemActor(workspaceId), {
+    email,
+    password,
+    fullName: "Bench Admin",
+    role: "admin",
+    headId: null,
+  });
+  const pool = database.pool;
+  const companyId = uuidv7();
+  await pool.query(
+    "insert into companies (id, workspace_id, name, inn, owner_id) values ($1, $2, $3, $4, $5)",
+    [companyId, workspaceId, "ООО «Бенчмарк»", "5024002119", admin.id],
+  );
   const orgId = uuidv7();
   await pool.query(
     `insert into organisations (id, workspace_id, name, inn, kpp, bank_name, bik, account, corr_account, director)
@@ -80,21 +78,11 @@ try {
              '40702810938000012345', '30101810400000000225', 'Журавлёв И. П.')`,
     [orgId, workspaceId],
   );
-  const proposalId = uuidv7();
   await pool.query(
     `insert into proposals (id, workspace_id, group_id, number, organisation_id, company_id, owner_id, status,
        net, vat, gross, issue_date, valid_until)
      values ($1, $2, $1, 'КП-2026-000200', $3, $4, $5, 'approved', $6, $7, $8, '2026-11-27', '2026-12-11')`,
-    [
-      proposalId,
-      workspaceId,
-      orgId,
-      company.id,
-      company.ownerId,
-      doc.totals.net,
-      doc.totals.vat,
-      doc.totals.gross,
-    ],
+    [proposalId, workspaceId, orgId, companyId, admin.id, doc.totals.net, doc.totals.vat, doc.totals.gross],
   );
   for (const l of doc.lines)
     await pool.query(
@@ -116,8 +104,14 @@ try {
         l.gross,
       ],
     );
-  await pool.end();
+  await database.close();
+}
 
+const server = await startServer({ env: { ACCORD_DATA_DIR: dataDir, ACCORD_WORKER: "off" } });
+let concurrentResult = "";
+let healthP95 = Number.NaN;
+try {
+  const cookie = await login(server.url, email, password);
   const pdfUrl = `${server.url}/api/v1/proposals/${proposalId}/pdf`;
   const first = await fetch(pdfUrl, { headers: { cookie } });
   if (first.status !== 200) throw new Error(`PDF: ${first.status} ${await first.text()}`);
@@ -130,7 +124,7 @@ try {
     while (!done) {
       const t = performance.now();
       const res = await fetch(`${server.url}/api/health`).catch(() => null);
-      if (!res || res.status !== 200) healthErrors++;
+      if (res?.status !== 200) healthErrors++;
       await res?.arrayBuffer();
       health.push(performance.now() - t);
       await new Promise((r) => setTimeout(r, 10));

@@ -161,7 +161,10 @@ export async function sendProposal(
   return withTx(ctx.db, async (tx) => {
     const before = await lockProposal(tx, actor.workspaceId, id);
     if (!before) throw AppError.notFound();
-    const after = await markProposalSent(tx, id);
+    // Decided meanwhile (accepted, rejected…): the letter went, but the decision stands.
+    const after = ["draft", "approved", "sent"].includes(before.status)
+      ? await markProposalSent(tx, id)
+      : before;
     const activityId = await insertEmailActivity(tx, {
       workspaceId: actor.workspaceId,
       actorId: isSystem(actor) ? null : actor.id,
@@ -187,7 +190,7 @@ export async function sendProposal(
       to: who.to,
       proposalId: id,
       status: after.status,
-      sentAt: after.sentAt!,
+      sentAt: after.sentAt ?? new Date().toISOString(),
       activityId,
     };
   });

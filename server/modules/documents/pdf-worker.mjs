@@ -29,12 +29,9 @@ pdfmake.addTableLayouts({
   },
 });
 
-const pageFooter = (page, pages) =>
-  pages > 1 ? { text: `${page} / ${pages}`, alignment: "right", margin: [0, 10, 36, 0], fontSize: 7 } : null;
-
 parentPort.on("message", async ({ id, definition }) => {
   try {
-    const buffer = await pdfmake.createPdf({ footer: pageFooter, ...definition }).getBuffer();
+    const buffer = await pdfmake.createPdf(definition).getBuffer();
     // A copy of its own, so the transfer never detaches a pooled buffer.
     const bytes = new Uint8Array(buffer);
     parentPort.postMessage({ id, bytes }, [bytes.buffer]);

@@ -1,5 +1,5 @@
 import { buildDefaultTemplate } from "../../modules/documents/docx.template";
-import { type Entry, onRow, t, url, v1 } from "../route-kit";
+import { type Entry, has, onRow, t, url, v1 } from "../route-kit";
 
 /** Printed proposals, sending, Word templates, mail settings, invoices and payments. */
 export const documentsRouteMap: Record<string, Entry> = {
@@ -84,7 +84,10 @@ export const documentsRouteMap: Record<string, Entry> = {
     onRow((id) => `${v1}/proposals/${id}/invoice`, {}),
     { row: "acceptedProposal", ok: 201 },
   ),
-  "GET /api/v1/invoices": t("invoices", "read", url(`${v1}/invoices?limit=200`)),
+  // A1's invoices come from the matrix's own proposals, all numbered КП-МАТРИЦА-n.
+  "GET /api/v1/invoices": t("invoices", "read", url(`${v1}/invoices?limit=200`), {
+    shows: has("КП-МАТРИЦА"),
+  }),
   "GET /api/v1/invoices/{id}": t(
     "invoices",
     "read",

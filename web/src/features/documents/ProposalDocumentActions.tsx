@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { fieldErrorsOf } from "../../lib/api";
+import { MakeInvoiceButton } from "../invoices/MakeInvoiceButton";
 import { proposalDocxUrl, proposalPdfUrl, useSendPreview, useSendProposal } from "./hooks";
 
 /**
@@ -43,6 +44,7 @@ export function ProposalDocumentActions({
           {t("documents.actions.send")}
         </Button>
       )}
+      {status === "accepted" && <MakeInvoiceButton proposalId={proposalId} />}
       <SendDialog proposalId={proposalId} opened={opened} onClose={() => setOpened(false)} />
     </Group>
   );

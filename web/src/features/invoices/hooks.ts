@@ -5,7 +5,13 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import type { Invoice, InvoiceStatus, Payment, PaymentCreate } from "../../../../contracts/invoices";
+import type {
+  Invoice,
+  InvoiceCreate,
+  InvoiceStatus,
+  Payment,
+  PaymentCreate,
+} from "../../../../contracts/invoices";
 import { api, buildUrl } from "../../lib/api";
 
 type InvoicePage = { items: Invoice[]; nextCursor: string | null };
@@ -53,6 +59,15 @@ export function useDeletePayment(id: string) {
   return useMutation({
     mutationFn: (paymentId: string) =>
       api.delete<{ invoice: Invoice; payment: Payment }>(`/invoices/${id}/payments/${paymentId}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: invoicesKey }),
+  });
+}
+
+/** «Выставить счёт» from an accepted proposal. */
+export function useMakeInvoice(proposalId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvoiceCreate) => api.post<Invoice>(`/proposals/${proposalId}/invoice`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: invoicesKey }),
   });
 }

@@ -96,6 +96,15 @@ export const documentsRu = {
       paid: "Оплачен",
       cancelled: "Аннулирован",
     },
+    make: {
+      button: "Выставить счёт",
+      title: "Счёт на оплату по КП",
+      dueDate: "Оплатить до",
+      dueDateHint: "Если не указать — через 5 дней.",
+      basis: "Основание",
+      basisHint: "По умолчанию — номер и дата КП.",
+      submit: "Выставить",
+    },
     card: {
       title: "Счёт № {{number}} от {{date}}",
       back: "Ко всем счетам",
@@ -205,6 +214,15 @@ export const documentsEn: Catalogue<typeof documentsRu> = {
       status: "Status",
     },
     status: { issued: "Issued", partially_paid: "Partially paid", paid: "Paid", cancelled: "Cancelled" },
+    make: {
+      button: "Make invoice",
+      title: "Invoice for the proposal",
+      dueDate: "Due date",
+      dueDateHint: "Leave empty for five days from today.",
+      basis: "Basis",
+      basisHint: "By default, the proposal's number and date.",
+      submit: "Make",
+    },
     card: {
       title: "Invoice No. {{number}} of {{date}}",
       back: "All invoices",
