@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
+import { cataloguePricingAsCompanyChild } from "../catalogue/catalogue.links";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
 
 /**
@@ -33,7 +34,10 @@ export type CompanyChild = {
   ): Promise<void>;
 };
 
-export const companyChildren: readonly CompanyChild[] = [contactsAsCompanyChild];
+export const companyChildren: readonly CompanyChild[] = [
+  contactsAsCompanyChild,
+  cataloguePricingAsCompanyChild,
+];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */
 export async function historyTargets(
