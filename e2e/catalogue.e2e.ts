@@ -125,3 +125,35 @@ describe("catalogue, a price list and a client's terms", () => {
     await expect.poll(() => page.getByLabel("Прайс-лист").inputValue()).toBe(list.id);
   });
 });
+
+describe("settings: our organisations and authority limits", () => {
+  it("checks the INN of an organisation on save and makes the first one the default", async () => {
+    await page.goto("/settings/organisations");
+    await page.getByText("Здесь будут ваши юридические лица").waitFor();
+    await page.getByRole("button", { name: "Добавить организацию" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Краткое название").fill("ООО «Продавец»");
+    await dialog.getByLabel("ИНН", { exact: true }).fill("7707083894");
+    await dialog.getByRole("button", { name: "Сохранить" }).click();
+    await dialog.getByText("ИНН не проходит проверку контрольной суммы").waitFor();
+    await dialog.getByLabel("ИНН", { exact: true }).fill("7707083893");
+    await dialog.getByLabel("Система налогообложения").selectOption("usn");
+    await dialog.getByRole("button", { name: "Сохранить" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("основная").waitFor();
+    await page.getByText("УСН (без НДС)").waitFor();
+    await shot(page, "organisations");
+  });
+
+  it("changes a role's limit, which then binds that role", async () => {
+    await page.goto("/settings/limits");
+    const field = page.getByLabel("Макс. скидка, %: Менеджер");
+    await expect.poll(() => field.inputValue()).toBe("10.00");
+    await field.fill("12,5");
+    await page.getByRole("button", { name: "Сохранить лимиты ролей" }).click();
+    await page.getByText("Лимиты сохранены").waitFor();
+    const roles = await apiCall("GET", "/authority-limits");
+    expect(roles.json.manager).toEqual({ maxDiscountPercent: "12.50", maxProposalAmount: "1000000.00" });
+    await shot(page, "limits");
+  });
+});
