@@ -23,10 +23,22 @@ import {
  */
 export const DEFAULT_ROLE_LIMITS: RoleLimits = {
   admin: { maxDiscountPercent: null, maxProposalAmount: null },
-  head: { maxDiscountPercent: "25", maxProposalAmount: "10000000.00" },
-  manager: { maxDiscountPercent: "10", maxProposalAmount: "1000000.00" },
-  department: { maxDiscountPercent: "0", maxProposalAmount: "0.00" },
+  head: { maxDiscountPercent: "25.00", maxProposalAmount: "10000000.00" },
+  manager: { maxDiscountPercent: "10.00", maxProposalAmount: "1000000.00" },
+  department: { maxDiscountPercent: "0.00", maxProposalAmount: "0.00" },
 };
+
+/** "12.5" → "12.50": limits always leave with two decimals, as the database stores them. */
+function fixed2(value: string | null): string | null {
+  if (value === null) return null;
+  const [int = "0", frac = ""] = value.split(".");
+  return `${BigInt(int)}.${frac.padEnd(2, "0")}`;
+}
+
+const normalised = (l: Limits): Limits => ({
+  maxDiscountPercent: fixed2(l.maxDiscountPercent),
+  maxProposalAmount: fixed2(l.maxProposalAmount),
+});
 
 async function roleLimits(db: Db, workspaceId: string): Promise<RoleLimits> {
   const stored = RoleLimits.safeParse(await readSetting(db, workspaceId, ROLE_LIMITS_KEY));
@@ -34,9 +46,9 @@ async function roleLimits(db: Db, workspaceId: string): Promise<RoleLimits> {
 }
 
 function present(row: LimitUserRow, defaults: RoleLimits): UserLimits & { fullName: string } {
-  const roleDefault = defaults[row.role as Role];
+  const roleDefault = normalised(defaults[row.role as Role]);
   const override = row.hasOverride
-    ? { maxDiscountPercent: row.maxDiscountPercent, maxProposalAmount: row.maxProposalAmount }
+    ? normalised({ maxDiscountPercent: row.maxDiscountPercent, maxProposalAmount: row.maxProposalAmount })
     : null;
   return {
     userId: row.id,
@@ -58,7 +70,7 @@ export async function limitsOf(
   userId: string,
 ): Promise<{ maxDiscountPercent: string | null; maxProposalAmount: string | null }> {
   const row = await findLimitUser(db, workspaceId, userId);
-  if (!row) return { maxDiscountPercent: "0", maxProposalAmount: "0.00" };
+  if (!row) return { maxDiscountPercent: "0.00", maxProposalAmount: "0.00" };
   return present(row, await roleLimits(db, workspaceId)).effective;
 }
 
@@ -73,7 +85,13 @@ function checkLimits(check: RuleCheck, path: string, limits: Limits) {
 
 export async function getRoleLimits(db: Db, actor: Actor): Promise<RoleLimits> {
   authorize(actor, "limits", "read");
-  return roleLimits(db, actor.workspaceId);
+  const stored = await roleLimits(db, actor.workspaceId);
+  return {
+    admin: normalised(stored.admin),
+    head: normalised(stored.head),
+    manager: normalised(stored.manager),
+    department: normalised(stored.department),
+  };
 }
 
 export async function putRoleLimits(db: Db, actor: Actor, input: RoleLimits): Promise<RoleLimits> {
@@ -84,15 +102,21 @@ export async function putRoleLimits(db: Db, actor: Actor, input: RoleLimits): Pr
   check.throwIfAny();
   return withTx(db, async (tx) => {
     const before = await roleLimits(tx, actor.workspaceId);
-    await writeSetting(tx, actor.workspaceId, ROLE_LIMITS_KEY, input, stampOf(actor));
+    const value: RoleLimits = {
+      admin: normalised(input.admin),
+      head: normalised(input.head),
+      manager: normalised(input.manager),
+      department: normalised(input.department),
+    };
+    await writeSetting(tx, actor.workspaceId, ROLE_LIMITS_KEY, value, stampOf(actor));
     await recordChange(tx, actor, {
       action: "update",
       entity: "authority_limits",
       entityId: actor.workspaceId,
       before,
-      after: input,
+      after: value,
     });
-    return input;
+    return value;
   });
 }
 

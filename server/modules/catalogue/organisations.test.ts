@@ -100,11 +100,11 @@ describe("authority limits", () => {
   it("has sensible role defaults: manager 10 % / 1 000 000, head 25 % / 10 000 000, admin unlimited", async () => {
     const ws = h.ctx.workspaceId;
     expect(await limitsOf(h.ctx.db, ws, o.m1.user.id)).toEqual({
-      maxDiscountPercent: "10",
+      maxDiscountPercent: "10.00",
       maxProposalAmount: "1000000.00",
     });
     expect(await limitsOf(h.ctx.db, ws, o.head.user.id)).toEqual({
-      maxDiscountPercent: "25",
+      maxDiscountPercent: "25.00",
       maxProposalAmount: "10000000.00",
     });
     expect(await limitsOf(h.ctx.db, ws, o.admin.user.id)).toEqual({
@@ -112,14 +112,14 @@ describe("authority limits", () => {
       maxProposalAmount: null,
     });
     const me = (await h.get("/api/v1/auth/me/limits", o.m1)).json();
-    expect(me).toMatchObject({ role: "manager", override: null, effective: { maxDiscountPercent: "10" } });
+    expect(me).toMatchObject({ role: "manager", override: null, effective: { maxDiscountPercent: "10.00" } });
   });
 
   it("an admin changes role defaults and gives a user limits of their own; null returns to the role's", async () => {
     const roles = (await h.get("/api/v1/authority-limits", o.admin)).json();
     roles.manager = { maxDiscountPercent: "12.5", maxProposalAmount: "1500000.00" };
     expect((await put(h, "/api/v1/authority-limits", roles, o.admin)).statusCode).toBe(200);
-    expect((await limitsOf(h.ctx.db, h.ctx.workspaceId, o.m2.user.id)).maxDiscountPercent).toBe("12.5");
+    expect((await limitsOf(h.ctx.db, h.ctx.workspaceId, o.m2.user.id)).maxDiscountPercent).toBe("12.50");
     const own = { maxDiscountPercent: "20", maxProposalAmount: null };
     const res = await put(h, `/api/v1/users/${o.m1.user.id}/limits`, { override: own }, o.admin);
     expect(res.statusCode, res.body).toBe(200);
@@ -129,7 +129,7 @@ describe("authority limits", () => {
       maxProposalAmount: null,
     });
     await put(h, `/api/v1/users/${o.m1.user.id}/limits`, { override: null }, o.admin);
-    expect((await limitsOf(h.ctx.db, h.ctx.workspaceId, o.m1.user.id)).maxDiscountPercent).toBe("12.5");
+    expect((await limitsOf(h.ctx.db, h.ctx.workspaceId, o.m1.user.id)).maxDiscountPercent).toBe("12.50");
     const bad = await put(
       h,
       `/api/v1/users/${o.m1.user.id}/limits`,

@@ -148,3 +148,43 @@ describe("a client's individual terms", () => {
     expect((await h.get(`/api/v1/companies/${c.id}/terms`, o.admin)).json().creditLimit).toBe("1000.00");
   });
 });
+
+describe("a merge of companies", () => {
+  it("moves client discount rules to the target, and the source's terms when the target has none", async () => {
+    const target = await newCompany(h, o.m1, { name: "ООО Цель слияния" });
+    const source = await newCompany(h, o.m1, { name: "ООО Источник слияния" });
+    const list = await created<PriceList>(h, "/api/v1/price-lists", { name: "Для слияния" }, o.admin);
+    await put(
+      h,
+      `/api/v1/companies/${source.id}/terms`,
+      { priceListId: list.id, creditLimit: "7000.00" },
+      o.m1,
+    );
+    const set = await created<{ id: string }>(
+      h,
+      "/api/v1/discount-rule-sets",
+      { name: "Клиентские" },
+      o.admin,
+    );
+    const rule = await created<{ id: string }>(
+      h,
+      "/api/v1/discount-rules",
+      { ruleSetId: set.id, name: "Постоянный", kind: "client", percent: "3", companyId: source.id },
+      o.admin,
+    );
+    const merge = await h.post(
+      "/api/v1/companies/merge",
+      { targetId: target.id, sourceIds: [source.id] },
+      o.admin,
+    );
+    expect(merge.statusCode, merge.body).toBe(200);
+    expect((await h.get(`/api/v1/discount-rules/${rule.id}`, o.admin)).json()).toMatchObject({
+      companyId: target.id,
+      companyName: "ООО Цель слияния",
+    });
+    expect((await h.get(`/api/v1/companies/${target.id}/terms`, o.m1)).json()).toMatchObject({
+      priceListId: list.id,
+      creditLimit: "7000.00",
+    });
+  });
+});

@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { activitiesAsCompanyChild } from "../activities/activities.children";
 import { enrolmentsAsCompanyChild } from "../cadences/cadences.links";
+import { cataloguePricingAsCompanyChild } from "../catalogue/catalogue.links";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
 import { dealsAsCompanyChild } from "../deals/deals.links";
 import { invoicesAsCompanyChild } from "../invoices/invoices.links";
@@ -45,6 +46,7 @@ export const companyChildren: readonly CompanyChild[] = [
   invoicesAsCompanyChild,
   proposalsAsCompanyChild,
   enrolmentsAsCompanyChild,
+  cataloguePricingAsCompanyChild,
 ];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */

@@ -1,54 +1,72 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Center,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClientTerms } from "../../../../contracts/terms";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { api, fieldErrorsOf } from "../../lib/api";
 import { useCatalogueWrite, useClientTerms, usePriceLists, useTemplates } from "./hooks";
 
-const blank = {
-  priceListId: "",
-  paymentTermsId: "",
-  deliveryTermsId: "",
-  paymentText: "",
-  deliveryText: "",
-  creditLimit: "",
+type Values = {
+  priceListId: string;
+  paymentTermsId: string;
+  deliveryTermsId: string;
+  paymentText: string;
+  deliveryText: string;
+  creditLimit: string;
 };
 
 /** The company card's "Terms" tab: the client's price list, terms and credit limit. */
 export function ClientTermsTab({ companyId, canEdit }: { companyId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const terms = useClientTerms(companyId);
+  if (terms.isError) return <ErrorAlert error={terms.error} onRetry={() => void terms.refetch()} />;
+  if (!terms.data)
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label={t("common.loading")} />
+      </Center>
+    );
+  // Keyed by version: the form starts from what is stored, and again after each save.
+  return <ClientTermsForm key={terms.data.version} terms={terms.data} canEdit={canEdit} />;
+}
+
+function ClientTermsForm({ terms: d, canEdit }: { terms: ClientTerms; canEdit: boolean }) {
+  const { t } = useTranslation();
   const lists = usePriceLists();
   const templates = useTemplates();
-  const [v, setV] = useState(blank);
+  const [v, setV] = useState<Values>({
+    priceListId: d.priceListId ?? "",
+    paymentTermsId: d.paymentTermsId ?? "",
+    deliveryTermsId: d.deliveryTermsId ?? "",
+    paymentText: d.paymentText ?? "",
+    deliveryText: d.deliveryText ?? "",
+    creditLimit: d.creditLimit ?? "",
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const save = useCatalogueWrite((body: Record<string, unknown>) =>
-    api.put<ClientTerms>(`/companies/${companyId}/terms`, body),
+    api.put<ClientTerms>(`/companies/${d.companyId}/terms`, body),
   );
 
-  useEffect(() => {
-    const d = terms.data;
-    if (d)
-      setV({
-        priceListId: d.priceListId ?? "",
-        paymentTermsId: d.paymentTermsId ?? "",
-        deliveryTermsId: d.deliveryTermsId ?? "",
-        paymentText: d.paymentText ?? "",
-        deliveryText: d.deliveryText ?? "",
-        creditLimit: d.creditLimit ?? "",
-      });
-  }, [terms.data]);
-
-  const set = (k: keyof typeof blank, value: string) => setV((c) => ({ ...c, [k]: value }));
+  const set = (k: keyof Values, value: string) => setV((c) => ({ ...c, [k]: value }));
   const of = (kind: "payment" | "delivery") => (templates.data ?? []).filter((x) => x.kind === kind);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
       {
-        version: terms.data?.version,
+        version: d.version,
         priceListId: v.priceListId || null,
         paymentTermsId: v.paymentTermsId || null,
         deliveryTermsId: v.deliveryTermsId || null,
@@ -71,7 +89,6 @@ export function ClientTermsTab({ companyId, canEdit }: { companyId: string; canE
     );
   };
 
-  if (terms.isError) return <ErrorAlert error={terms.error} onRetry={() => void terms.refetch()} />;
   return (
     <Paper withBorder p="md" radius="md">
       <form noValidate onSubmit={submit}>

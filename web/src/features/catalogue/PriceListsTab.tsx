@@ -17,7 +17,7 @@ export function PriceListsTab() {
   const me = useCurrentUser();
   const canEdit = me.role === "admin" || me.role === "head";
   const lists = usePriceLists();
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<{ list: PriceList | null } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = lists.data?.find((l) => l.id === openId) ?? null;
 
@@ -25,7 +25,7 @@ export function PriceListsTab() {
     <Stack gap="md">
       {canEdit && (
         <Group justify="flex-end">
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ list: null })}>
             {t("catalogue.prices.add")}
           </Button>
         </Group>
@@ -81,16 +81,27 @@ export function PriceListsTab() {
       )}
       {open && <PricesEditor key={open.id} list={open} canEdit={canEdit} />}
       <SegmentsSection lists={lists.data ?? []} canEdit={canEdit} />
-      {canEdit && (
-        <PriceListModal opened={creating} onClose={() => setCreating(false)} onCreated={setOpenId} />
+      {canEdit && editing && (
+        <PriceListModal list={editing.list} onClose={() => setEditing(null)} onSaved={setOpenId} />
       )}
     </Stack>
   );
 }
 
-function PriceListModal(props: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+function PriceListModal(props: {
+  list: PriceList | null;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t } = useTranslation();
-  const [v, setV] = useState({ name: "", vatIncluded: true, validFrom: "", validTo: "", isDefault: false });
+  const l = props.list;
+  const [v, setV] = useState({
+    name: l?.name ?? "",
+    vatIncluded: l?.vatIncluded ?? true,
+    validFrom: l?.validFrom ?? "",
+    validTo: l?.validTo ?? "",
+    isDefault: l?.isDefault ?? false,
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const create = useCatalogueWrite((body: Record<string, unknown>) =>
@@ -103,7 +114,7 @@ function PriceListModal(props: { opened: boolean; onClose: () => void; onCreated
       {
         onSuccess: (list) => {
           notifications.show({ color: "green", message: t("common.saved") });
-          props.onCreated(list.id);
+          props.onSaved(list.id);
           props.onClose();
         },
         onError: (error) => {
@@ -115,7 +126,7 @@ function PriceListModal(props: { opened: boolean; onClose: () => void; onCreated
     );
   };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("catalogue.prices.createTitle")}>
+    <Modal opened onClose={props.onClose} title={l ? l.name : t("catalogue.prices.createTitle")}>
       <form noValidate onSubmit={submit}>
         <Stack gap="sm">
           {failure !== null && <ErrorAlert error={failure} />}

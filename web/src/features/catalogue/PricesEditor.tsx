@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PriceList } from "../../../../contracts/pricing";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -22,7 +22,21 @@ type Row = {
 export function PricesEditor({ list, canEdit }: { list: PriceList; canEdit: boolean }) {
   const { t } = useTranslation();
   const prices = usePrices(list.id);
-  const [rows, setRows] = useState<Row[]>([]);
+  if (prices.isError) return <ErrorAlert error={prices.error} onRetry={() => void prices.refetch()} />;
+  if (!prices.data)
+    return (
+      <Center py="md">
+        <Loader size="sm" aria-label={t("common.loading")} />
+      </Center>
+    );
+  // Keyed by load time: the table starts from the stored prices, and again after each save.
+  const initial = prices.data.items.map((p) => ({ ...p, saved: p.price }));
+  return <PricesTable key={prices.dataUpdatedAt} list={list} canEdit={canEdit} initial={initial} />;
+}
+
+function PricesTable({ list, canEdit, initial }: { list: PriceList; canEdit: boolean; initial: Row[] }) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<Row[]>(initial);
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search, 300);
   const found = useProducts({ q: q.trim(), groupId: null }, q.trim() !== "");
@@ -31,10 +45,6 @@ export function PricesEditor({ list, canEdit }: { list: PriceList; canEdit: bool
   const save = useCatalogueWrite((items: { productId: string; price: string | null }[]) =>
     api.put<{ upserted: number; removed: number }>(`/price-lists/${list.id}/prices`, { items }),
   );
-
-  useEffect(() => {
-    if (prices.data) setRows(prices.data.items.map((p) => ({ ...p, price: p.price, saved: p.price })));
-  }, [prices.data]);
 
   const candidates = q.trim()
     ? (found.data?.pages[0]?.items ?? []).filter((p) => !rows.some((r) => r.productId === p.id)).slice(0, 5)

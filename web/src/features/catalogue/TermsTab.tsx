@@ -40,12 +40,15 @@ export function TermsTab() {
   const admin = me.role === "admin";
   const templates = useTemplates();
   const describe = useDescribeTerms();
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<{ template: TermsTemplate | null } | null>(null);
   return (
     <Stack gap="md">
       {admin && (
         <Group justify="flex-end">
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setEditing({ template: null })}
+          >
             {t("catalogue.terms.add")}
           </Button>
         </Group>
@@ -66,6 +69,16 @@ export function TermsTab() {
             <Text size="sm" c="dimmed">
               {describe(x)}
             </Text>
+            {admin && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                ml="auto"
+                onClick={() => setEditing({ template: x })}
+              >
+                {t("common.edit")}
+              </Button>
+            )}
           </Group>
           {[x.stages, x.loadingNotes, x.issueNotes, x.text].filter(Boolean).map((line) => (
             <Text key={line} size="sm" mt={4}>
@@ -74,7 +87,7 @@ export function TermsTab() {
           ))}
         </Paper>
       ))}
-      {admin && creating && <TemplateModal onClose={() => setCreating(false)} />}
+      {admin && editing && <TemplateModal template={editing.template} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
@@ -92,9 +105,25 @@ const empty = {
   text: "",
 };
 
-function TemplateModal({ onClose }: { onClose: () => void }) {
+const valuesOf = (x: TermsTemplate | null) =>
+  x
+    ? {
+        kind: x.kind,
+        name: x.name,
+        prepaymentPercent: x.prepaymentPercent ?? 0,
+        deferDays: x.deferDays ?? 0,
+        deferDayKind: x.deferDayKind ?? "calendar",
+        stages: x.stages ?? "",
+        deliveryMethod: x.deliveryMethod ?? "pickup",
+        loadingNotes: x.loadingNotes ?? "",
+        issueNotes: x.issueNotes ?? "",
+        text: x.text ?? "",
+      }
+    : empty;
+
+function TemplateModal({ template, onClose }: { template: TermsTemplate | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [v, setV] = useState(empty);
+  const [v, setV] = useState(() => valuesOf(template));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const create = useCatalogueWrite((body: Record<string, unknown>) =>
@@ -139,6 +168,7 @@ function TemplateModal({ onClose }: { onClose: () => void }) {
           <Group grow align="flex-start">
             <NativeSelect
               label={t("catalogue.terms.kind")}
+              disabled={template !== null}
               value={v.kind}
               onChange={(e) => set("kind", e.currentTarget.value)}
               data={(["payment", "delivery"] as const).map((k) => ({
