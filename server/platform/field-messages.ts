@@ -54,6 +54,10 @@ const custom: Record<string, Record<Locale, string>> = {
     en: "No company with this INN among those you can reach",
   },
   owner_invalid: { ru: "Выберите активного пользователя", en: "Choose an active user" },
+  one_target: {
+    ru: "Укажите одно из трёх: компании, контакты или фильтр списка клиентов",
+    en: "Give exactly one of: companies, contacts or a clients-list filter",
+  },
 };
 
 /** The text of a field code such as "inn_checksum", or undefined when `code` is not one. */

@@ -233,7 +233,15 @@ describe("enrolment and the step jobs", () => {
     expect(
       (await h.post(`/api/v1/cadences/${c.id}/enrol`, { companyIds: [other.id, a.id] }, o.m1)).statusCode,
     ).toBe(404);
-    expect((await h.post(`/api/v1/cadences/${c.id}/enrol`, {}, o.m1)).statusCode).toBe(400);
+    const none = await h.post(
+      `/api/v1/cadences/${c.id}/enrol`,
+      {},
+      { ...o.m1, headers: { "accept-language": "ru" } },
+    );
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors).toEqual([
+      { path: "companyIds", message: "Укажите одно из трёх: компании, контакты или фильтр списка клиентов" },
+    ]);
     expect((await h.post(`/api/v1/cadences/${c.id}/enrol`, { companyIds: [a.id] }, o.dept)).statusCode).toBe(
       403,
     );
