@@ -93,7 +93,7 @@ CREATE TABLE "production_calendar_years" (
 );
 --> statement-breakpoint
 CREATE INDEX "cadence_enrolments_cadence_idx" ON "cadence_enrolments" USING btree ("workspace_id","cadence_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "cadence_enrolments_company_idx" ON "cadence_enrolments" USING btree ("workspace_id","company_id") WHERE "cadence_enrolments"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cadence_enrolments_company_idx" ON "cadence_enrolments" USING btree ("workspace_id","company_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "cadence_enrolments_contact_idx" ON "cadence_enrolments" USING btree ("workspace_id","contact_id") WHERE "cadence_enrolments"."status" = 'active';--> statement-breakpoint
 CREATE UNIQUE INDEX "cadence_enrolments_active_company_uq" ON "cadence_enrolments" USING btree ("cadence_id","company_id") WHERE "cadence_enrolments"."status" = 'active' and "cadence_enrolments"."contact_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "cadence_enrolments_active_contact_uq" ON "cadence_enrolments" USING btree ("cadence_id","contact_id") WHERE "cadence_enrolments"."status" = 'active' and "cadence_enrolments"."contact_id" is not null;--> statement-breakpoint
