@@ -87,4 +87,26 @@ describe("contact schemes", () => {
     await page.getByText("Запись остановлена").waitFor();
     await page.getByText("Остановлена: вручную").waitFor();
   });
+
+  it("lets the admin declare a day off in the production calendar", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Настройки" }).click();
+    await page.getByRole("tab", { name: "Производственный календарь" }).click();
+    await page.waitForURL("**/settings/calendar");
+    await page.getByLabel("Год").selectOption("2026");
+    const count = page.getByTestId("working-days");
+    await expect.poll(() => count.textContent()).toBe("Рабочих дней: 247");
+    // 11 May 2026 is the day off moved from Saturday 9 May (decree № 1466).
+    await page.getByRole("button", { name: "2026-05-11: праздник / перенос" }).waitFor();
+    const day = page.getByRole("button", { name: "2026-05-12: рабочий" });
+    await day.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "2026-05-12: праздник / перенос" }).waitFor();
+    await expect.poll(() => count.textContent()).toBe("Рабочих дней: 246");
+    await shot(page, "calendar");
+  });
+
+  it("shows Needs attention with what to do when every client is on track", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Требуют внимания" }).click();
+    await page.getByText("Все клиенты в норме.", { exact: false }).waitFor();
+  });
 });

@@ -113,6 +113,10 @@ const custom: Record<string, Record<Locale, string>> = {
   invalid_boolean: { ru: "Ожидается «да» или «нет»", en: "Expected “yes” or “no”" },
   too_long: { ru: "Слишком длинный текст", en: "The text is too long" },
   duplicate_in_file: { ru: "Артикул повторяется в файле", en: "The SKU repeats in the file" },
+  one_target: {
+    ru: "Укажите одно из трёх: компании, контакты или фильтр списка клиентов",
+    en: "Give exactly one of: companies, contacts or a clients-list filter",
+  },
 };
 
 /** The text of a field code such as "inn_checksum", or undefined when `code` is not one. */

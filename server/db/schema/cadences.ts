@@ -111,7 +111,8 @@ export const cadenceEnrolments = pgTable(
   },
   (t) => [
     index("cadence_enrolments_cadence_idx").on(t.workspaceId, t.cadenceId, t.createdAt, t.id),
-    index("cadence_enrolments_company_idx").on(t.workspaceId, t.companyId).where(sql`${t.status} = 'active'`),
+    // The company card's list (every status, newest first) and the stops by company.
+    index("cadence_enrolments_company_idx").on(t.workspaceId, t.companyId, t.createdAt, t.id),
     index("cadence_enrolments_contact_idx").on(t.workspaceId, t.contactId).where(sql`${t.status} = 'active'`),
     // A client is in a scheme at most once at a time; a finished enrolment may be repeated.
     uniqueIndex("cadence_enrolments_active_company_uq")

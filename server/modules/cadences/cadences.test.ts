@@ -233,7 +233,15 @@ describe("enrolment and the step jobs", () => {
     expect(
       (await h.post(`/api/v1/cadences/${c.id}/enrol`, { companyIds: [other.id, a.id] }, o.m1)).statusCode,
     ).toBe(404);
-    expect((await h.post(`/api/v1/cadences/${c.id}/enrol`, {}, o.m1)).statusCode).toBe(400);
+    const none = await h.post(
+      `/api/v1/cadences/${c.id}/enrol`,
+      {},
+      { ...o.m1, headers: { "accept-language": "ru" } },
+    );
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors).toEqual([
+      { path: "companyIds", message: "Укажите одно из трёх: компании, контакты или фильтр списка клиентов" },
+    ]);
     expect((await h.post(`/api/v1/cadences/${c.id}/enrol`, { companyIds: [a.id] }, o.dept)).statusCode).toBe(
       403,
     );
@@ -318,6 +326,18 @@ describe("stopping and statistics", () => {
     expect(
       await withTx(h.ctx.db, (tx) => stopEnrolments(tx, sys, { companyId: cs[2]!.id }, "deal_won")),
     ).toBe(0);
+    // A reply from a contact stops that contact's enrolment only; a lost deal stops the company's.
+    const lostCo = await newCompany(h, o.m1, { name: "ООО «Проигрыш»" });
+    const person = await newContact(h, o.m1, { companyId: lostCo.id, lastName: "Отвечающий" });
+    const byContact = await h.post(`/api/v1/cadences/${c.id}/enrol`, { contactIds: [person.id] }, o.m1);
+    expect(byContact.statusCode).toBe(200);
+    const byCompany = await h.post(`/api/v1/cadences/${c.id}/enrol`, { companyIds: [lostCo.id] }, o.m1);
+    expect(byCompany.statusCode).toBe(200);
+    const stop = (target: { companyId?: string; contactId?: string }, reason: "reply" | "deal_lost") =>
+      withTx(h.ctx.db, (tx) => stopEnrolments(tx, sys, target, reason));
+    expect(await stop({ contactId: person.id }, "reply")).toBe(1);
+    expect(await stop({ contactId: person.id }, "reply")).toBe(0);
+    expect(await stop({ companyId: lostCo.id }, "deal_lost")).toBe(1);
     await h.ctx.db.insert(deals).values({
       id: uuidv7(),
       workspaceId: h.ctx.workspaceId,
@@ -338,15 +358,15 @@ describe("stopping and statistics", () => {
     }
     const stats = await h.get(`/api/v1/cadences/${c.id}/stats`, o.m1);
     expect(stats.json()).toEqual({
-      enrolled: 4,
+      enrolled: 6,
       inProgress: 1,
       converted: 1,
       completed: 0,
-      stopped: { reply: 1, manual: 1, dealWon: 1, dealLost: 0 },
+      stopped: { reply: 2, manual: 1, dealWon: 1, dealLost: 1 },
     } satisfies CadenceStats);
     // Another team sees none of m1's enrolments in the numbers; the head sees them all.
     expect((await h.get(`/api/v1/cadences/${c.id}/stats`, o.m3)).json().enrolled).toBe(0);
-    expect((await h.get(`/api/v1/cadences/${c.id}/stats`, o.head)).json().enrolled).toBe(4);
+    expect((await h.get(`/api/v1/cadences/${c.id}/stats`, o.head)).json().enrolled).toBe(6);
     const listed = await h.get("/api/v1/cadences?limit=200", o.m1);
     expect(listed.json().items.find((x: Cadence) => x.id === c.id).stats.converted).toBe(1);
     const card = await h.get(`/api/v1/cadence-enrolments?companyId=${cs[3]!.id}`, o.m1);

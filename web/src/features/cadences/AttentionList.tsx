@@ -22,27 +22,11 @@ import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
 import { useCurrentUser } from "../auth/currentUser";
 import { usePeople } from "../clients/people";
+import { compareMoney, formatRubles } from "./helpers";
 import { useAttention } from "./hooks";
-
-/** "1234567.5" → "1 234 567,50 ₽" from the decimal string itself, never through a float. */
-export function formatRubles(amount: string, locale: "ru" | "en"): string {
-  const negative = amount.startsWith("-");
-  const [int = "0", frac = ""] = amount.replace("-", "").split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, locale === "ru" ? "\u00a0" : ",");
-  const cents = frac.padEnd(2, "0").slice(0, 2);
-  return `${negative ? "-" : ""}${grouped}${locale === "ru" ? "," : "."}${cents}\u00a0₽`;
-}
 
 type SortKey = "overdue" | "value" | "lastContact" | "name";
 const SORTS: SortKey[] = ["overdue", "value", "lastContact", "name"];
-
-/** Compares two decimal strings exactly (no floating point): by integer part length, then text. */
-function compareMoney(a: string, b: string): number {
-  const [ai = "0", af = "00"] = a.split(".");
-  const [bi = "0", bf = "00"] = b.split(".");
-  if (ai.length !== bi.length) return ai.length - bi.length;
-  return ai === bi ? af.padEnd(2, "0").localeCompare(bf.padEnd(2, "0")) : ai.localeCompare(bi);
-}
 
 function sorter(key: SortKey): (a: AttentionItem, b: AttentionItem) => number {
   switch (key) {

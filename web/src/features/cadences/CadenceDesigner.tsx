@@ -23,21 +23,13 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { fieldErrorsOf } from "../../lib/api";
 import { CadenceEnrolments } from "./CadenceEnrolments";
+import { move } from "./helpers";
 import { useDeleteCadence, useSaveCadence } from "./hooks";
 
 const TYPES: CadenceStepType[] = ["call", "email", "meeting", "task"];
 type Step = CadenceStepInput & { key: number };
 let keySerial = 0;
 const blank = (): Step => ({ key: ++keySerial, type: "call", delayWorkingDays: 0, subject: "", script: "" });
-
-/** Moves an item of a list by `by` places (the list is returned unchanged at an edge). */
-export function move<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
-  const to = index + by;
-  if (to < 0 || to >= list.length) return [...list];
-  const next = [...list];
-  [next[index], next[to]] = [next[to]!, next[index]!];
-  return next;
-}
 
 /** The scheme designer: name, ordered steps with pauses and scripts; for a saved scheme also its clients. */
 export function CadenceDesigner({ cadence }: { cadence?: Cadence }) {

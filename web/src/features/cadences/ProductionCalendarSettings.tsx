@@ -2,29 +2,15 @@ import { Alert, Box, Group, NativeSelect, SimpleGrid, Stack, Text, UnstyledButto
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ProductionDayUpdate } from "../../../../contracts/calendar";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { currentLocale } from "../../i18n";
 import { useCurrentUser } from "../auth/currentUser";
+import { type DayState, dayState, toggled } from "./helpers";
 import { useProductionYear, useSetProductionDay } from "./hooks";
-
-type Kind = "holiday" | "workday" | "short";
-type DayState = "working" | "off" | Kind;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const weekdayOf = (y: number, m: number, d: number) => (new Date(Date.UTC(y, m, d)).getUTCDay() + 6) % 7; // Mon = 0
-
-export function dayState(weekend: boolean, kind: Kind | undefined): DayState {
-  if (kind) return kind;
-  return weekend ? "off" : "working";
-}
-
-/** What a click does: a working day becomes a day off and back (a weekend the other way round). */
-export function toggled(weekend: boolean, kind: Kind | undefined): ProductionDayUpdate["kind"] {
-  if (weekend) return kind === "workday" ? "normal" : "workday";
-  return kind === "holiday" ? "normal" : "holiday";
-}
 
 const COLORS: Record<DayState, string | undefined> = {
   working: undefined,
