@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { contactsAsCompanyChild } from "../contacts/contacts.links";
+import { reliabilityAsCompanyChild } from "../reliability/reliability.links";
 
 /**
  * Rows that belong to a company (contacts now; deals, activities, proposals … later). A merge
@@ -33,7 +34,7 @@ export type CompanyChild = {
   ): Promise<void>;
 };
 
-export const companyChildren: readonly CompanyChild[] = [contactsAsCompanyChild];
+export const companyChildren: readonly CompanyChild[] = [contactsAsCompanyChild, reliabilityAsCompanyChild];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */
 export async function historyTargets(
