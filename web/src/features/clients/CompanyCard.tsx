@@ -24,6 +24,7 @@ import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
 import { ContactsTab } from "../contacts/ContactsTab";
+import { GradeBadge } from "../reliability/GradeBadge";
 import { ReliabilityTab } from "../reliability/ReliabilityTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
@@ -123,6 +124,7 @@ export function CompanyCard({ company }: { company: Company }) {
                 {company.name}
               </Title>
               <StatusBadge status={company.status} size="md" />
+              <GradeBadge grade={company.reliabilityGrade} size="lg" />
               <Badge variant="default" size="md" tt="none" fw={500}>
                 {t(`company.kind.${company.kind}`)}
               </Badge>

@@ -50,7 +50,14 @@ export function ModelsTable({ r }: { r: Reliability }) {
                     </Table.Td>
                     <Table.Td>
                       {m.zone ? (
-                        <Badge color={ZONE_COLOR[m.zone]} variant="light">
+                        <Badge
+                          color={ZONE_COLOR[m.zone]}
+                          variant="light"
+                          tt="none"
+                          h="auto"
+                          py={2}
+                          styles={{ label: { whiteSpace: "normal" } }}
+                        >
                           {m.verdict}
                         </Badge>
                       ) : (
