@@ -134,6 +134,19 @@ describe("registry checks of companies", () => {
     expect(r.factors.find((f) => f.id === "registry")!.score).toBe(100);
   });
 
+  it("a changed INN enqueues a new check; a company without an INN enqueues none", async () => {
+    const c = await newCompany(h, org.m1, { name: "Без ИНН" });
+    const pending = () =>
+      h.ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.kind, "registry-check"), eq(jobs.dedupeKey, `registry-check:${c.id}`)));
+    expect(await pending()).toHaveLength(0);
+    const res = await h.patch(`/api/v1/companies/${c.id}`, { version: c.version, inn: LIQUIDATED_INN }, org.m1);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await pending()).toHaveLength(1);
+  });
+
   it("a liquidated company is graded D with the stop factor and its flags", async () => {
     const c = await newCompany(h, org.m1, { name: "Закрытая лавка", inn: LIQUIDATED_INN });
     const res = await h.post(`/api/v1/reliability/${c.id}/refresh`, {}, org.m1);
