@@ -140,6 +140,12 @@ describe("models and the grade on the issue's synthetic balance", () => {
       amount: "7500000.00",
       grade: "A",
     });
+    // Lists, the card and search show the grade.
+    const list = (await h.get("/api/v1/companies?limit=200", org.m1)).json();
+    expect(list.items.find((x: { id: string }) => x.id === c.id).reliabilityGrade).toBe("A");
+    expect((await h.get(`/api/v1/companies/${c.id}`, org.m1)).json().reliabilityGrade).toBe("A");
+    const found = (await h.get(`/api/v1/search?q=${encodeURIComponent("Синтетика")}`, org.m1)).json();
+    expect(found.items.find((x: { id: string }) => x.id === c.id)).toMatchObject({ grade: "A" });
   });
 
   it("Zaitseva uses the previous year's asset load when it is there", async () => {
