@@ -142,7 +142,11 @@ describe("registry checks of companies", () => {
         .from(jobs)
         .where(and(eq(jobs.kind, "registry-check"), eq(jobs.dedupeKey, `registry-check:${c.id}`)));
     expect(await pending()).toHaveLength(0);
-    const res = await h.patch(`/api/v1/companies/${c.id}`, { version: c.version, inn: LIQUIDATED_INN }, org.m1);
+    const res = await h.patch(
+      `/api/v1/companies/${c.id}`,
+      { version: c.version, inn: LIQUIDATED_INN },
+      org.m1,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(await pending()).toHaveLength(1);
   });

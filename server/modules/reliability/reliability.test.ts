@@ -92,11 +92,21 @@ describe("statements follow a merge", () => {
     const source = await newCompany(h, org.m1, { name: "Слияние: источник" });
     await put(`/api/v1/companies/${target.id}/financials/2025`, { lines }, org.m1);
     await put(`/api/v1/companies/${source.id}/financials/2025`, { lines: { ...lines, "2110": "1" } }, org.m1);
-    await put(`/api/v1/companies/${source.id}/financials/2024`, { lines: { ...lines, "2110": "120000" } }, org.m1);
-    const res = await h.post("/api/v1/companies/merge", { targetId: target.id, sourceIds: [source.id] }, org.head);
+    await put(
+      `/api/v1/companies/${source.id}/financials/2024`,
+      { lines: { ...lines, "2110": "120000" } },
+      org.m1,
+    );
+    const res = await h.post(
+      "/api/v1/companies/merge",
+      { targetId: target.id, sourceIds: [source.id] },
+      org.head,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const years = (await h.get(`/api/v1/companies/${target.id}/financials`, org.m1)).json().years;
-    expect(years.map((y: { year: number; lines: Record<string, string> }) => [y.year, y.lines["2110"]])).toEqual([
+    expect(
+      years.map((y: { year: number; lines: Record<string, string> }) => [y.year, y.lines["2110"]]),
+    ).toEqual([
       [2024, "120000"],
       [2025, "150000"],
     ]);
