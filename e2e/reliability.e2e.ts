@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYNTHETIC_BALANCE } from "../core/scoring/synthetic-balance";
@@ -96,6 +97,24 @@ describe("counterparty reliability", () => {
     await page.getByTestId("reliability-grade").filter({ hasText: "Оценка A — надёжный" }).waitFor();
     await page.getByTestId("credit-limit").filter({ hasText: "7 500 000" }).waitFor();
     await shot(page, "models");
+  });
+
+  it("imports an earlier year from an XLSX file", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Баланс");
+    sheet.addRow(["Код", 2023]);
+    for (const [code, value] of Object.entries(SYNTHETIC_BALANCE)) sheet.addRow([code, Number(value) * 0.8]);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    await page
+      .locator('input[type="file"][accept*=".xlsx"]')
+      .setInputFiles({
+        name: "balance-2023.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer,
+      });
+    await expect.poll(() => page.getByLabel("1600, 2023").inputValue()).toBe("80000");
+    await page.getByRole("button", { name: "Сохранить 2023" }).click();
+    await page.getByText("Отчётность за 2023 сохранена").waitFor();
   });
 
   it("shows the grade in the clients list", async () => {
