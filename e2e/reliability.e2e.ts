@@ -105,13 +105,11 @@ describe("counterparty reliability", () => {
     sheet.addRow(["Код", 2023]);
     for (const [code, value] of Object.entries(SYNTHETIC_BALANCE)) sheet.addRow([code, Number(value) * 0.8]);
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
-    await page
-      .locator('input[type="file"][accept*=".xlsx"]')
-      .setInputFiles({
-        name: "balance-2023.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer,
-      });
+    await page.locator('input[type="file"][accept*=".xlsx"]').setInputFiles({
+      name: "balance-2023.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
     await expect.poll(() => page.getByLabel("1600, 2023").inputValue()).toBe("80000");
     await page.getByRole("button", { name: "Сохранить 2023" }).click();
     await page.getByText("Отчётность за 2023 сохранена").waitFor();
