@@ -7,6 +7,7 @@ import { contactsAsCompanyChild } from "../contacts/contacts.links";
 import { dealsAsCompanyChild } from "../deals/deals.links";
 import { invoicesAsCompanyChild } from "../invoices/invoices.links";
 import { proposalsAsCompanyChild } from "../proposals/proposals.links";
+import { reliabilityAsCompanyChild } from "../reliability/reliability.links";
 
 /**
  * Rows that belong to a company (contacts now; deals, activities, proposals … later). A merge
@@ -47,6 +48,7 @@ export const companyChildren: readonly CompanyChild[] = [
   proposalsAsCompanyChild,
   enrolmentsAsCompanyChild,
   cataloguePricingAsCompanyChild,
+  reliabilityAsCompanyChild,
 ];
 
 /** Audit targets of a company's history: the companies themselves and all their children. */

@@ -161,6 +161,9 @@ export async function updateCompanyCard(
       before: presentCompany(before!),
       after: company,
     });
+    if (row.inn && (row.inn !== before!.inn || row.kpp !== before!.kpp)) {
+      await enqueueRegistryCheck(tx, actor.workspaceId, id);
+    }
     return company;
   });
 }

@@ -6,6 +6,7 @@ import { jobHandlers } from "../../jobs/index";
 import { withTx } from "../../platform/db/client";
 import { createHarness, type Harness } from "../../test/harness";
 import { makeOrg, newCompany, type Org, sberbank } from "../companies/companies.fixtures";
+import { inn10 } from "../imports/imports.test-support";
 import {
   IP_INN,
   LIQUIDATED_INN,
@@ -134,6 +135,23 @@ describe("registry checks of companies", () => {
     expect(r.factors.find((f) => f.id === "registry")!.score).toBe(100);
   });
 
+  it("a changed INN enqueues a new check; a company without an INN enqueues none", async () => {
+    const c = await newCompany(h, org.m1, { name: "Без ИНН" });
+    const pending = () =>
+      h.ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.kind, "registry-check"), eq(jobs.dedupeKey, `registry-check:${c.id}`)));
+    expect(await pending()).toHaveLength(0);
+    const res = await h.patch(
+      `/api/v1/companies/${c.id}`,
+      { version: c.version, inn: LIQUIDATED_INN },
+      org.m1,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await pending()).toHaveLength(1);
+  });
+
   it("a liquidated company is graded D with the stop factor and its flags", async () => {
     const c = await newCompany(h, org.m1, { name: "Закрытая лавка", inn: LIQUIDATED_INN });
     const res = await h.post(`/api/v1/reliability/${c.id}/refresh`, {}, org.m1);
@@ -248,6 +266,31 @@ describe("registry checks of companies", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(
       (Math.min(sent.length, result.checked) - 1) * 100 - 5,
     );
+  });
+});
+
+describe("the recurring jobs", () => {
+  it("the daily start enqueues one batch per workspace; a bad token ends the run without a next batch", async () => {
+    await h.ctx.db.delete(jobs).where(eq(jobs.kind, "registry-recheck-batch"));
+    const job = { payload: {}, workspaceId: null } as unknown as Parameters<(typeof jobHandlers)[string]>[1];
+    await jobHandlers["registry-recheck"]!(h.ctx, job, async () => {});
+    const batches = await h.ctx.db.select().from(jobs).where(eq(jobs.kind, "registry-recheck-batch"));
+    expect(batches.map((b) => b.dedupeKey)).toEqual([`registry-recheck-batch:${h.ctx.workspaceId}`]);
+    await newCompany(h, org.m1, { name: "Ещё не проверена", inn: inn10(4545) });
+    await put("/api/v1/settings/registry", { baseUrl: reg.url, token: "bad" }, org.admin);
+    try {
+      const progress: Record<string, unknown>[] = [];
+      await h.ctx.db.delete(jobs).where(eq(jobs.kind, "registry-recheck-batch"));
+      await jobHandlers["registry-recheck-batch"]!(h.ctx, batches[0]!, async (p) => {
+        if (p) progress.push(p);
+      });
+      expect(progress.at(-1)).toMatchObject({ stoppedBy: "bad_token" });
+      expect(await h.ctx.db.select().from(jobs).where(eq(jobs.kind, "registry-recheck-batch"))).toHaveLength(
+        0,
+      );
+    } finally {
+      await put("/api/v1/settings/registry", { baseUrl: reg.url, token: TOKEN }, org.admin);
+    }
   });
 });
 

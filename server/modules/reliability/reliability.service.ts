@@ -134,7 +134,8 @@ export async function putFinancialYear(
   year: number,
   input: FinancialYearPut,
 ): Promise<FinancialYear> {
-  authorize(actor, "reliability", "update");
+  // The company first: a row outside reach is 404 whatever the body says.
+  await companyFor(db, actor, companyId, "update");
   const { lines, problems } = checkLines(input.lines);
   if (problems.length) {
     throw AppError.rule(

@@ -86,6 +86,34 @@ describe("financial statements", () => {
   });
 });
 
+describe("statements follow a merge", () => {
+  it("moves the source's years the target lacks; the target keeps its own", async () => {
+    const target = await newCompany(h, org.m1, { name: "Слияние: цель" });
+    const source = await newCompany(h, org.m1, { name: "Слияние: источник" });
+    await put(`/api/v1/companies/${target.id}/financials/2025`, { lines }, org.m1);
+    await put(`/api/v1/companies/${source.id}/financials/2025`, { lines: { ...lines, "2110": "1" } }, org.m1);
+    await put(
+      `/api/v1/companies/${source.id}/financials/2024`,
+      { lines: { ...lines, "2110": "120000" } },
+      org.m1,
+    );
+    const res = await h.post(
+      "/api/v1/companies/merge",
+      { targetId: target.id, sourceIds: [source.id] },
+      org.head,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const years = (await h.get(`/api/v1/companies/${target.id}/financials`, org.m1)).json().years;
+    expect(
+      years.map((y: { year: number; lines: Record<string, string> }) => [y.year, y.lines["2110"]]),
+    ).toEqual([
+      [2024, "120000"],
+      [2025, "150000"],
+    ]);
+    expect((await h.get(`/api/v1/reliability/${source.id}`, org.m1)).statusCode).toBe(404);
+  });
+});
+
 describe("models and the grade on the issue's synthetic balance", () => {
   it("shows every model with value, zone, verdict and explanation, and grades A with the limit", async () => {
     const c = await newCompany(h, org.m1, { name: "Синтетика" });
@@ -122,6 +150,12 @@ describe("models and the grade on the issue's synthetic balance", () => {
       amount: "7500000.00",
       grade: "A",
     });
+    // Lists, the card and search show the grade.
+    const list = (await h.get("/api/v1/companies?limit=200", org.m1)).json();
+    expect(list.items.find((x: { id: string }) => x.id === c.id).reliabilityGrade).toBe("A");
+    expect((await h.get(`/api/v1/companies/${c.id}`, org.m1)).json().reliabilityGrade).toBe("A");
+    const found = (await h.get(`/api/v1/search?q=${encodeURIComponent("Синтетика")}`, org.m1)).json();
+    expect(found.items.find((x: { id: string }) => x.id === c.id)).toMatchObject({ grade: "A" });
   });
 
   it("Zaitseva uses the previous year's asset load when it is there", async () => {

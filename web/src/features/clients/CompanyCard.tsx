@@ -30,6 +30,7 @@ import { CompanyContactPanel } from "../cadences/CompanyContactPanel";
 import { ClientTermsTab } from "../catalogue/ClientTermsTab";
 import { ContactsTab } from "../contacts/ContactsTab";
 import { ProposalsTable } from "../proposals/ProposalsList";
+import { GradeBadge } from "../reliability/GradeBadge";
 import { ReliabilityTab } from "../reliability/ReliabilityTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
@@ -140,6 +141,7 @@ export function CompanyCard({ company }: { company: Company }) {
                 {company.name}
               </Title>
               <StatusBadge status={company.status} size="md" />
+              <GradeBadge grade={company.reliabilityGrade} size="lg" />
               <Badge variant="default" size="md" tt="none" fw={500}>
                 {t(`company.kind.${company.kind}`)}
               </Badge>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileButton, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, FileButton, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { SectionCard } from "../../components/SectionCard";
 import { currentLocale } from "../../i18n";
 import { useImportHistory } from "./hooks";
 
-const ZONE_COLOR = { safe: "green", grey: "yellow", distress: "red" } as const;
+const ZONE_COLOR = { safe: "green", grey: "orange", distress: "red" } as const;
 
 /** Every model on its own row: value, thresholds, zone, verdict and the plain explanation. */
 export function ModelsTable({ r }: { r: Reliability }) {
@@ -37,7 +37,7 @@ export function ModelsTable({ r }: { r: Reliability }) {
                 <Table.Tr>
                   <Table.Th>{t("reliability.models.name")}</Table.Th>
                   <Table.Th ta="right">{t("reliability.models.value")}</Table.Th>
-                  <Table.Th>{t("reliability.models.zone")}</Table.Th>
+                  <Table.Th w={190}>{t("reliability.models.zone")}</Table.Th>
                   <Table.Th>{t("reliability.models.explain")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -50,9 +50,9 @@ export function ModelsTable({ r }: { r: Reliability }) {
                     </Table.Td>
                     <Table.Td>
                       {m.zone ? (
-                        <Badge color={ZONE_COLOR[m.zone]} variant="light">
+                        <Text size="sm" fw={600} c={`${ZONE_COLOR[m.zone]}.8`}>
                           {m.verdict}
-                        </Badge>
+                        </Text>
                       ) : (
                         "—"
                       )}

@@ -31,6 +31,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { fieldErrorsOf } from "../../lib/api";
 import { useDeleteYear, useFinancials, useSaveYear } from "./hooks";
+import { TrendChart } from "./TrendChart";
 
 type Drafts = Record<number, Record<string, string>>;
 
@@ -196,6 +197,7 @@ export function StatementsEditor({ companyId, canEdit }: { companyId: string; ca
             </Group>
           </form>
         )}
+        <TrendChart years={financials.data?.years ?? []} />
         {years.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("reliability.statements.empty")}

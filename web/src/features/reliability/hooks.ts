@@ -34,7 +34,12 @@ export function useFinancials(companyId: string) {
 /** Every change here changes the grade: the whole company's reliability is refetched. */
 function useInvalidate(companyId: string) {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: key(companyId) });
+  // The card header and the lists show the grade too.
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: key(companyId) }),
+      qc.invalidateQueries({ queryKey: ["companies"] }),
+    ]);
 }
 
 export function useSaveYear(companyId: string) {

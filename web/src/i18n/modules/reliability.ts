@@ -120,6 +120,7 @@ export const reliabilityRu = {
     up: "рост",
     down: "снижение",
     value: "{{code}}, {{year}}",
+    trend: "Выручка, капитал и чистая прибыль по годам, тыс. ₽",
     lines: {
       "1100": "Итого внеоборотные активы",
       "1200": "Итого оборотные активы",
@@ -291,6 +292,7 @@ export const reliabilityEn: Catalogue<typeof reliabilityRu> = {
     up: "up",
     down: "down",
     value: "{{code}}, {{year}}",
+    trend: "Revenue, equity and net profit by year, thousand ₽",
     lines: {
       "1100": "Total non-current assets",
       "1200": "Total current assets",
