@@ -73,7 +73,7 @@ describe("catalogue, a price list and a client's terms", () => {
     await dialog.waitFor({ state: "hidden" });
     const table = page.getByRole("table", { name: "Товары и услуги" });
     await table.getByText("Цемент М500, мешок 50 кг").waitFor();
-    await expect.poll(() => table.getByRole("row").nth(1).innerText()).toContain("520.00");
+    await expect.poll(() => table.getByRole("row").nth(1).textContent()).toContain("520.00");
 
     await page.getByRole("button", { name: "Добавить товар" }).click();
     await dialog.getByLabel("Артикул", { exact: true }).fill("CEM-500");

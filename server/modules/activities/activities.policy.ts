@@ -36,7 +36,7 @@ export async function assertAssignable(tx: Db, actor: Actor, ownerId: string): P
     rows.find((r) => r.id === ownerId),
     rows.find((r) => r.id === actor.id),
   ]);
-  if (!person || !person.active || person.deleted) throw assigneeError("assignee_inactive");
+  if (!person?.active || person.deleted) throw assigneeError("assignee_inactive");
   if (ownerId === actor.id || isSystem(actor) || actor.role === "admin") return;
   const reportsToMe = person.headId === actor.id || actor.teamIds.includes(ownerId);
   const isMyHead = me?.headId === ownerId;

@@ -5,6 +5,7 @@ import { recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize, authorizeRow, visibleOwnerIds } from "../../platform/policy";
+import { notify } from "../notifications/notifications.service";
 import { approvalKinds } from "./approvals.kinds";
 import {
   type ApprovalRow,
@@ -88,9 +89,14 @@ export async function requestApproval(
       reasons: r.reasons,
     },
   });
-  // JOIN (notifications): notify(tx, { workspaceId: actor.workspaceId, userIds: [r.approverId],
-  //   kind: "approval_requested", title: "Запрос на согласование", link: `/approvals`,
-  //   dedupeKey: `approval:${row.id}` }) — the notifications table is not in this branch yet.
+  await notify(tx, {
+    workspaceId: actor.workspaceId,
+    userIds: [r.approverId],
+    kind: "approval_requested",
+    title: "Запрос на согласование",
+    link: "/approvals",
+    dedupeKey: `approval:${row.id}`,
+  });
   return row;
 }
 
@@ -175,9 +181,15 @@ export async function decideApproval(
       },
     });
     await approvalKinds[row.kind]?.onDecided(tx, actor, decided);
-    // JOIN (notifications): notify(tx, { workspaceId: actor.workspaceId, userIds: [row.requestedBy],
-    //   kind: `approval_${decision}`, title: "Решение по согласованию", body: input.comment,
-    //   link: `/approvals`, dedupeKey: `approval-decided:${row.id}` }).
+    await notify(tx, {
+      workspaceId: actor.workspaceId,
+      userIds: [row.requestedBy],
+      kind: `approval_${decision}`,
+      title: decision === "approved" ? "Согласование одобрено" : "Согласование отклонено",
+      ...(input.comment ? { body: input.comment } : {}),
+      link: "/approvals",
+      dedupeKey: `approval-decided:${row.id}`,
+    });
     return (await present(tx, actor.workspaceId, [decided]))[0]!;
   });
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttentionItem } from "../../../contracts/attention";
 import type { Company } from "../../../contracts/companies";
 import { uuidv7 } from "../../../core/uuid";
-import { companies, deals, domainEvents } from "../../db/schema/index";
+import { companies, deals } from "../../db/schema/index";
 import { createHarness, type Harness, type Session } from "../../test/harness";
 import { allPages, makeOrg, newCompany, type Org } from "../companies/companies.fixtures";
 import { alertNewlyOverdue } from "./attention.service";

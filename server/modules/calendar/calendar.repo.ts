@@ -43,7 +43,7 @@ export async function feedOwner(db: Db, tokenHash: string) {
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(eq(calendarFeeds.tokenHash, tokenHash));
-  if (!row || !row.active || row.deletedAt) return undefined;
+  if (!row?.active || row.deletedAt) return undefined;
   // Once a minute at most: a calendar app polls, and each poll need not write.
   await db
     .update(calendarFeeds)

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { CalendarEvent, CalendarFeed, CalendarQuery } from "../../../contracts/activities";
 import { buildCalendar } from "../../../core/ical";
 import { isTimeZone } from "../../../core/zoned-time";

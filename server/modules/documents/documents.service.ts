@@ -1,8 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { SalesDocument } from "../../../contracts/documents";
 import type { ProposalSend, ProposalSendPreview, ProposalSent } from "../../../contracts/mail";
-import { parseMoney } from "../../../core/money";
-import { userLimits } from "../../db/schema";
 import { type Actor, isSystem } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
 import type { AppContext } from "../../platform/context";
@@ -10,6 +7,7 @@ import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { sendMail } from "../../platform/mailer";
 import { authorize, authorizeRow } from "../../platform/policy";
+import { authorityCheck } from "../proposals/proposals.flow";
 import { moneyRu, shortDateRu } from "./document.format";
 import {
   activeTemplate,
@@ -71,14 +69,8 @@ export async function proposalDocx(ctx: AppContext, actor: Actor, id: string): P
 async function maySend(db: Db, p: ProposalRow): Promise<boolean> {
   if (p.status === "approved" || p.status === "sent") return true;
   if (p.status !== "draft") return false;
-  const [limits] = await db.select().from(userLimits).where(eq(userLimits.userId, p.ownerId));
-  if (!limits) return true;
-  const discountOk =
-    limits.maxDiscountPercent === null ||
-    parseMoney(p.maxDiscountPercent) <= parseMoney(limits.maxDiscountPercent);
-  const amountOk =
-    limits.maxProposalAmount === null || parseMoney(p.gross) <= parseMoney(limits.maxProposalAmount);
-  return discountOk && amountOk;
+  // A draft goes straight out only within its owner's authority (clause 3.4).
+  return (await authorityCheck(db, p)).length === 0;
 }
 
 async function recipients(

@@ -1,36 +1,17 @@
 /**
- * The printed model of a proposal or an invoice, read from the shared tables.
- *
- * AT THE JOIN: `proposalSalesDocument` is replaced by the proposals part's
- * `proposalDocument(db, actor, proposalId)` (server/modules/proposals/proposals.document.ts);
- * `invoiceSalesDocument` then builds on it. Both do the real work meanwhile, so sending and
- * invoicing are complete without that part.
+ * The printed model of a proposal or an invoice, read from the shared tables: the one mapper
+ * from rows to a SalesDocument (proposals' `proposalDocument` authorises and calls it).
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { SalesDocument } from "../../../contracts/documents";
 import { amountInWords } from "../../../core/amount-in-words";
 import { formatMoney, parseMoney } from "../../../core/money";
+import { okeiShort } from "../../../core/okei";
 import { companies, contacts, type invoices, organisations, proposalLines, proposals } from "../../db/schema";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 
-/** Short names of the ОКЕИ units a catalogue uses most; an unknown code prints as is. */
-const OKEI: Record<string, string> = {
-  "796": "шт",
-  "166": "кг",
-  "168": "т",
-  "006": "м",
-  "055": "м²",
-  "113": "м³",
-  "112": "л",
-  "876": "усл. ед",
-  "356": "ч",
-  "839": "компл",
-  "778": "упак",
-  "715": "пар",
-  "018": "пог. м",
-};
-export const unitName = (code: string): string => OKEI[code] ?? code;
+export const unitName = okeiShort;
 
 export type ProposalRow = typeof proposals.$inferSelect;
 type Line = typeof proposalLines.$inferSelect;
@@ -185,7 +166,7 @@ function documentOf(parts: Loaded, kind: SalesDocument["kind"]): SalesDocument {
   };
 }
 
-/** The proposal revision as a SalesDocument (replaced by proposalDocument(...) at the join). */
+/** The proposal revision as a SalesDocument, with the rows it was read from. */
 export async function proposalSalesDocument(
   db: Db,
   workspaceId: string,

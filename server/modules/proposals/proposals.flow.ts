@@ -56,7 +56,8 @@ async function forChange(
 }
 
 /** Whether the owner may send it as it is; the reasons for the head otherwise. */
-async function authorityCheck(tx: Db, row: ProposalRow) {
+/** Why a proposal is beyond its owner's authority (empty when within). */
+export async function authorityCheck(tx: Db, row: ProposalRow) {
   const limits = await limitsOf(tx, row.workspaceId, row.ownerId);
   return beyondLimits(limits, { maxDiscountPercent: row.maxDiscountPercent, gross: row.gross });
 }

@@ -6,6 +6,7 @@ import type { AppContext } from "../../platform/context";
 import { type Db, withTx } from "../../platform/db/client";
 import { authorize } from "../../platform/policy";
 import { enqueue } from "../../platform/queue";
+import { notify } from "../notifications/notifications.service";
 import { type RegistryParty, type RegistryProvider, RegistryProviderError } from "./registry.provider";
 import { storeGrade } from "./reliability.compute";
 import {
@@ -197,9 +198,14 @@ export async function announceStatusChange(
     entityId: change.companyId,
     changes: { registryStatus: { from: change.from, to: change.to } },
   });
-  // JOIN(notifications): replace with the notifications module's call when it lands:
-  // await notify(tx, { workspaceId: change.workspaceId, userIds, kind: "registry_status", title,
-  //   link: `/clients/${change.companyId}?tab=reliability`, dedupeKey: `registry:${change.companyId}:${note.id}` });
+  await notify(tx, {
+    workspaceId: change.workspaceId,
+    userIds,
+    kind: "registry_status",
+    title: `«${change.companyName}»: ${title}`,
+    link: `/clients/${change.companyId}?tab=reliability`,
+    dedupeKey: `registry:${change.companyId}:${note.id}`,
+  });
   return { activityId: note.id, userIds };
 }
 

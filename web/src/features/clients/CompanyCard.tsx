@@ -21,7 +21,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { Company } from "../../../../contracts/companies";
-import { EmptyState } from "../../components/EmptyState";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { Timeline } from "../activities/Timeline";
