@@ -6,7 +6,7 @@ import { ActivitiesPage } from "./pages/ActivitiesPage";
 import { ClientsPage } from "./pages/ClientsPage";
 import { CompanyEditPage } from "./pages/CompanyEditPage";
 import { CompanyPage } from "./pages/CompanyPage";
-import { DealsPage } from "./pages/DealsPage";
+import { DealPage, DealsPage } from "./pages/DealsPage";
 import { HomePage } from "./pages/HomePage";
 import { ImportPage, ImportStatusPage } from "./pages/ImportPage";
 import { LoginPage } from "./pages/LoginPage";
@@ -15,7 +15,7 @@ import { ProductsPage } from "./pages/ProductsPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { ProposalsPage } from "./pages/ProposalsPage";
 import { ReportsPage } from "./pages/ReportsPage";
-import { SettingsIndex, SettingsPage, SettingsUsersPage } from "./pages/SettingsPage";
+import { SettingsIndex, SettingsPage, SettingsPipelinesPage, SettingsUsersPage } from "./pages/SettingsPage";
 import { SetupPage } from "./pages/SetupPage";
 
 /**
@@ -46,6 +46,7 @@ export function createRouter() {
                 { path: "clients/:id", element: <CompanyPage /> },
                 { path: "clients/:id/edit", element: <CompanyEditPage /> },
                 { path: "deals", element: <DealsPage /> },
+                { path: "deals/:id", element: <DealPage /> },
                 { path: "activities", element: <ActivitiesPage /> },
                 { path: "products", element: <ProductsPage /> },
                 { path: "proposals", element: <ProposalsPage /> },
@@ -56,6 +57,7 @@ export function createRouter() {
                   children: [
                     { index: true, element: <SettingsIndex /> },
                     { path: "users", element: <SettingsUsersPage /> },
+                    { path: "pipelines", element: <SettingsPipelinesPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

@@ -1,11 +1,12 @@
 import { Button, Tabs } from "@mantine/core";
-import { IconLock, IconUsers } from "@tabler/icons-react";
+import { IconLock, IconTargetArrow, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import type { Role } from "../../../contracts/common";
 import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
+import { PipelineSettings } from "../features/deals/PipelineSettings";
 import { UsersSection } from "../features/users/UsersSection";
 
 /** Who sees the Users section: admins manage it, heads view their team. */
@@ -29,6 +30,11 @@ export function SettingsPage() {
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} aria-hidden />}>
                 {t("settings.tabs.users")}
               </Tabs.Tab>
+              {me.role === "admin" && (
+                <Tabs.Tab value="pipelines" leftSection={<IconTargetArrow size={16} aria-hidden />}>
+                  {t("deals.settings.tab")}
+                </Tabs.Tab>
+              )}
             </Tabs.List>
           </Tabs>
           <Outlet />
@@ -58,4 +64,10 @@ export function SettingsIndex() {
 export function SettingsUsersPage() {
   const me = useCurrentUser();
   return USERS_VIEWERS.includes(me.role) ? <UsersSection /> : <Navigate to="/settings" replace />;
+}
+
+/** Pipelines, stages, lost reasons and competitors: an admin's settings. */
+export function SettingsPipelinesPage() {
+  const me = useCurrentUser();
+  return me.role === "admin" ? <PipelineSettings /> : <Navigate to="/settings" replace />;
 }

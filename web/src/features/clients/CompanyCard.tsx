@@ -10,6 +10,7 @@ import {
   IconFileText,
   IconHistory,
   IconPencil,
+  IconTargetArrow,
   IconTimeline,
   IconTrash,
   IconUserShare,
@@ -23,6 +24,7 @@ import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
 import { useCurrentUser } from "../auth/currentUser";
 import { ContactsTab } from "../contacts/ContactsTab";
+import { CompanyDealsTab } from "../deals/CompanyDealsTab";
 import { StatusBadge, TagList } from "./badges";
 import { DuplicatesTab } from "./DuplicatesTab";
 import { formatAgo, formatDate } from "./format";
@@ -32,11 +34,12 @@ import { mayRestore, mayTransfer, usePeople } from "./people";
 import { RequisitesTab } from "./RequisitesTab";
 import { TransferModal } from "./TransferModal";
 
-const TABS = ["requisites", "contacts", "timeline", "history", "duplicates"] as const;
+const TABS = ["requisites", "contacts", "deals", "timeline", "history", "duplicates"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_ICONS = {
   requisites: IconFileText,
   contacts: IconAddressBook,
+  deals: IconTargetArrow,
   timeline: IconTimeline,
   history: IconHistory,
   duplicates: IconCopy,
@@ -230,7 +233,7 @@ export function CompanyCard({ company }: { company: Company }) {
             const Icon = TAB_ICONS[value];
             return (
               <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
-                {t(`company.card.tabs.${value}`)}
+                {value === "deals" ? t("deals.company.tab") : t(`company.card.tabs.${value}`)}
               </Tabs.Tab>
             );
           })}
@@ -240,6 +243,9 @@ export function CompanyCard({ company }: { company: Company }) {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsTab companyId={company.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deals">
+          <CompanyDealsTab companyId={company.id} companyName={company.name} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <EmptyState
