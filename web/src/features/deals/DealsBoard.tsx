@@ -24,6 +24,9 @@ import { CloseDealModal, type CloseExtras } from "./MoveModals";
 type Column = DealBoard["columns"][number];
 const KIND_COLORS = { open: "blue", won: "teal", lost: "red" } as const;
 
+/** When the last drag ended: the click that ends a drag on the title must not open the deal. */
+let lastDragEnd = 0;
+
 function DealCardItem({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -111,7 +114,7 @@ function BoardColumn({ column, filter }: { column: Column; filter: BoardFilter }
       radius="md"
       p="sm"
       bg={isOver ? "var(--mantine-color-blue-light)" : "var(--mantine-color-default-hover)"}
-      style={{ width: 260, flex: "0 0 260px", minHeight: 320 }}
+      style={{ flex: "1 0 170px", minWidth: 170, minHeight: 320 }}
     >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
@@ -179,6 +182,7 @@ export function DealsBoard({ filter }: { filter: BoardFilter }) {
     );
 
   const onDragEnd = (event: DragEndEvent) => {
+    lastDragEnd = Date.now();
     const deal = event.active.data.current?.deal as Deal | undefined;
     const stage = event.over?.id as string | undefined;
     if (!deal || !stage || stage === deal.stage) return;
