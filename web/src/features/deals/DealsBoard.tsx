@@ -59,6 +59,9 @@ function DealCardItem({ deal }: { deal: Deal }) {
           size="sm"
           fw={600}
           aria-label={t("deals.card.open", { title: deal.title })}
+          onClick={(e) => {
+            if (Date.now() - lastDragEnd < 400) e.preventDefault();
+          }}
         >
           {deal.title}
         </Anchor>
@@ -121,7 +124,7 @@ function BoardColumn({ column, filter }: { column: Column; filter: BoardFilter }
           <Text fw={650} size="sm">
             {column.name}
           </Text>
-          <Badge color={KIND_COLORS[column.kind]} variant="light">
+          <Badge color={KIND_COLORS[column.kind]} variant="light" style={{ flexShrink: 0 }}>
             {column.count}
           </Badge>
         </Group>
