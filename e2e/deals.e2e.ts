@@ -96,6 +96,27 @@ describe("the sales pipeline", () => {
     await shot(page, "won");
   });
 
+  it("reports the won deal in the forecast charts", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Отчёты" }).click();
+    await page.getByText("Выиграно: 1 на 1 250 000,50 ₽").waitFor();
+    await page.getByText("Выигранные и проигранные").waitFor();
+    // A chart, not only a table: recharts draws the bars as SVG.
+    await expect.poll(() => page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+    await page.getByText("Средний цикл выигранной сделки").waitFor();
+    await shot(page, "reports");
+  });
+
+  it("lets the admin edit the stages of the pipeline", async () => {
+    await page.goto("/settings/pipelines");
+    const name = page.getByLabel("Название этапа 4");
+    await name.fill("Переговоры об условиях");
+    await page.getByRole("button", { name: "Сохранить воронку" }).click();
+    await page.getByText("Воронка сохранена").waitFor();
+    await page.goto("/deals");
+    await page.getByRole("region", { name: "Переговоры об условиях", exact: true }).waitFor();
+    await shot(page, "settings");
+  });
+
   it("shows the closed deal's card with its stage history, and reopens it", async () => {
     await page.getByRole("link", { name: `Открыть сделку ${title}` }).click();
     await page.waitForURL(/\/deals\/[0-9a-f-]{36}$/);
