@@ -37,12 +37,19 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
   const stages = query.stage ? pipeline.stages.filter((s) => s.key === query.stage) : pipeline.stages;
   if (query.stage && !stages.length) throw AppError.validation([{ path: "stage", message: "required" }]);
   const totals = new Map((await columnTotals(db, where)).map((t) => [t.stage, t]));
-  const columns: DealBoard["columns"] = [];
-  // One index range per column, one after another (a handful of stages, each LIMIT N).
-  for (const stage of stages) {
-    const page = await columnDeals(db, where, stage.key, query.limit, query.cursor);
+  // One index range per column (a handful of stages, each LIMIT N), then the names and needs
+  // of every card on the board in two queries.
+  const pages: Awaited<ReturnType<typeof columnDeals>>[] = [];
+  for (const stage of stages) pages.push(await columnDeals(db, where, stage.key, query.limit, query.cursor));
+  const cards = await presentMany(
+    db,
+    actor.workspaceId,
+    pages.flatMap((p) => p.items),
+  );
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const columns: DealBoard["columns"] = stages.map((stage, i) => {
     const total = totals.get(stage.key);
-    columns.push({
+    return {
       stage: stage.key,
       name: stage.name,
       kind: stage.kind,
@@ -50,9 +57,9 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
       count: total?.count ?? 0,
       sum: total?.sum ?? "0.00",
       weighted: total?.weighted ?? "0.00",
-      items: await presentMany(db, actor.workspaceId, page.items),
-      nextCursor: page.nextCursor,
-    });
-  }
+      items: pages[i]!.items.map((row) => byId.get(row.id)!),
+      nextCursor: pages[i]!.nextCursor,
+    };
+  });
   return { pipeline: presentPipeline(pipeline), columns };
 }
