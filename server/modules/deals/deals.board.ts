@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize, visibleOwnerIds } from "../../platform/policy";
-import { columnDeals, columnTotals } from "./deals.repo";
+import { boardColumns, columnTotals } from "./deals.repo";
 import { presentMany } from "./deals.service";
 import { pipelineFor, presentPipeline } from "./pipelines.service";
 
@@ -37,10 +37,15 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
   const stages = query.stage ? pipeline.stages.filter((s) => s.key === query.stage) : pipeline.stages;
   if (query.stage && !stages.length) throw AppError.validation([{ path: "stage", message: "required" }]);
   const totals = new Map((await columnTotals(db, where)).map((t) => [t.stage, t]));
-  // One index range per column (a handful of stages, each LIMIT N), then the names and needs
-  // of every card on the board in two queries.
-  const pages: Awaited<ReturnType<typeof columnDeals>>[] = [];
-  for (const stage of stages) pages.push(await columnDeals(db, where, stage.key, query.limit, query.cursor));
+  const found = await boardColumns(
+    db,
+    where,
+    stages.map((s) => s.key),
+    query.limit,
+    query.cursor,
+  );
+  const pages = stages.map((s) => found.get(s.key)!);
+  // The names and needs of every card on the board in two queries.
   const cards = await presentMany(
     db,
     actor.workspaceId,
