@@ -193,7 +193,7 @@ function LostReasons() {
               variant="subtle"
               onClick={() => mutate.mutate({ restore: { id: r.id, version: r.version } })}
             >
-              {t("deals.page.reopen")}
+              {t("deals.settings.restore")}
             </Button>
           )}
         </Group>
