@@ -2,7 +2,7 @@
  * Data generator driver: fills a dedicated database with the demo client base through the
  * real CLI (`accord seed --demo`, from the built bundle) and reports rows/s and sizes.
  *
- *   npm run bench -- seed [--companies 1000000] [--contacts-per-company 2] [--seed 2026]
+ *   npm run bench -- seed [--companies 1000000] [--contacts-per-company 2] [--deals 500000] [--seed 2026]
  *                         [--db postgres --database accord_bench | --db pglite --data-dir DIR] [--force]
  *
  * An already seeded target is left alone unless --force (which drops and re-creates it).
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: ".tmp/bench/pglite-100k" },
     companies: { type: "string", default: "1000000" },
     "contacts-per-company": { type: "string", default: "2" },
+    deals: { type: "string", default: "0" },
     seed: { type: "string", default: "2026" },
     force: { type: "boolean", default: false },
   },
@@ -63,6 +64,8 @@ function runCli(env: Record<string, string>): Promise<{ ms: number; output: stri
     values["contacts-per-company"]!,
     "--seed",
     values.seed!,
+    "--deals",
+    values.deals!,
   ];
   const started = performance.now();
   return new Promise((resolve, reject) => {

@@ -14,7 +14,7 @@ import {
 import { ClientsPage } from "./pages/ClientsPage";
 import { CompanyEditPage } from "./pages/CompanyEditPage";
 import { CompanyPage } from "./pages/CompanyPage";
-import { DealsPage } from "./pages/DealsPage";
+import { DealPage, DealsPage } from "./pages/DealsPage";
 import { HomePage } from "./pages/HomePage";
 import { ImportPage, ImportStatusPage } from "./pages/ImportPage";
 import { InvoicePage, InvoicesPage } from "./pages/InvoicesPage";
@@ -36,6 +36,7 @@ import {
   SettingsMailPage,
   SettingsOrganisationsPage,
   SettingsPage,
+  SettingsPipelinesPage,
   SettingsReliabilityPage,
   SettingsTemplatesPage,
   SettingsUsersPage,
@@ -70,6 +71,7 @@ export function createRouter() {
                 { path: "clients/:id", element: <CompanyPage /> },
                 { path: "clients/:id/edit", element: <CompanyEditPage /> },
                 { path: "deals", element: <DealsPage /> },
+                { path: "deals/:id", element: <DealPage /> },
                 { path: "activities", element: <ActivitiesPage /> },
                 { path: "attention", element: <AttentionPage /> },
                 { path: "cadences", element: <CadencesPage /> },
@@ -97,6 +99,7 @@ export function createRouter() {
                     { path: "reliability", element: <SettingsReliabilityPage /> },
                     { path: "calendar", element: <SettingsCalendarPage /> },
                     { path: "contact-targets", element: <SettingsContactTargetsPage /> },
+                    { path: "pipelines", element: <SettingsPipelinesPage /> },
                   ],
                 },
                 { path: "profile", element: <ProfilePage /> },

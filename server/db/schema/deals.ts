@@ -98,6 +98,10 @@ export const deals = pgTable(
     index("deals_board_idx")
       .on(t.workspaceId, t.pipelineId, t.ownerId, t.stage, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // The board's totals per stage for one owner, read from the index alone (count, sum, weighted).
+    index("deals_board_totals_idx")
+      .on(t.workspaceId, t.pipelineId, t.ownerId, t.stage, t.amount, t.probability)
+      .where(sql`${t.deletedAt} is null`),
     index("deals_pipeline_stage_idx")
       .on(t.workspaceId, t.pipelineId, t.stage, t.id)
       .where(sql`${t.deletedAt} is null`),

@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
 import type { AppContext } from "../../platform/context";
+import { seedDeals } from "./deals";
 import { type DemoProgress, seedDemo } from "./demo";
 import { DEMO_PASSWORD } from "./users";
 
 type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
-const usage = "Usage: accord seed --demo [--companies N] [--contacts-per-company K] [--seed S] [--append]";
+const usage =
+  "Usage: accord seed --demo [--companies N] [--contacts-per-company K] [--deals D] [--seed S] [--append]";
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -42,6 +44,8 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
       seed: { type: "string" },
       "batch-size": { type: "string" },
       append: { type: "boolean", default: false },
+      /** Deals over the workspace's companies (with --companies 0 --append: deals for an existing base). */
+      deals: { type: "string" },
     },
   });
   if (!values.demo) throw new Error(usage);
@@ -49,6 +53,7 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
   const contactsPerCompany = positiveInt("contacts-per-company", values["contacts-per-company"], 2);
   const seed = positiveInt("seed", values.seed, 1);
   const batchSize = positiveInt("batch-size", values["batch-size"], 5000) || 5000;
+  const deals = positiveInt("deals", values.deals, 0);
   await withContext(async (ctx) => {
     console.log(
       `Seeding ${companies.toLocaleString("en")} companies with ~${contactsPerCompany} contacts each ` +
@@ -66,6 +71,17 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
       `Done: ${result.companies.toLocaleString("en")} companies, ${result.contacts.toLocaleString("en")} contacts ` +
         `in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
     );
+    if (deals > 0) {
+      const made = await seedDeals(ctx.database, ctx.workspaceId, {
+        deals,
+        seed,
+        onProgress: (done, total) =>
+          console.log(`  deals ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
+      });
+      console.log(
+        `Done: ${made.deals.toLocaleString("en")} deals in ${(made.elapsedMs / 1000).toFixed(1)} s.`,
+      );
+    }
     const team = [result.team.admin, ...result.team.heads, ...result.team.managers];
     const created = team.filter((u) => u.created);
     if (created.length) {

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize, visibleOwnerIds } from "../../platform/policy";
-import { columnDeals, columnTotals } from "./deals.repo";
+import { boardColumns, columnTotals } from "./deals.repo";
 import { presentMany } from "./deals.service";
 import { pipelineFor, presentPipeline } from "./pipelines.service";
 
@@ -37,12 +37,24 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
   const stages = query.stage ? pipeline.stages.filter((s) => s.key === query.stage) : pipeline.stages;
   if (query.stage && !stages.length) throw AppError.validation([{ path: "stage", message: "required" }]);
   const totals = new Map((await columnTotals(db, where)).map((t) => [t.stage, t]));
-  const columns: DealBoard["columns"] = [];
-  // One index range per column, one after another (a handful of stages, each LIMIT N).
-  for (const stage of stages) {
-    const page = await columnDeals(db, where, stage.key, query.limit, query.cursor);
+  const found = await boardColumns(
+    db,
+    where,
+    stages.map((s) => s.key),
+    query.limit,
+    query.cursor,
+  );
+  const pages = stages.map((s) => found.get(s.key)!);
+  // The names and needs of every card on the board in two queries.
+  const cards = await presentMany(
+    db,
+    actor.workspaceId,
+    pages.flatMap((p) => p.items),
+  );
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const columns: DealBoard["columns"] = stages.map((stage, i) => {
     const total = totals.get(stage.key);
-    columns.push({
+    return {
       stage: stage.key,
       name: stage.name,
       kind: stage.kind,
@@ -50,9 +62,9 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
       count: total?.count ?? 0,
       sum: total?.sum ?? "0.00",
       weighted: total?.weighted ?? "0.00",
-      items: await presentMany(db, actor.workspaceId, page.items),
-      nextCursor: page.nextCursor,
-    });
-  }
+      items: pages[i]!.items.map((row) => byId.get(row.id)!),
+      nextCursor: pages[i]!.nextCursor,
+    };
+  });
   return { pipeline: presentPipeline(pipeline), columns };
 }

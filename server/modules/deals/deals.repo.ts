@@ -229,13 +229,45 @@ export async function listDeals(
   return page(rows, paging.limit, (row) => encodeCursor(row[key], row.id));
 }
 
-/** Deals of one board column, newest first (deals_board_idx / deals_pipeline_stage_idx). */
-export async function columnDeals(db: Db, where: SQL, stage: string, limit: number, cursor?: string) {
-  const rows = await selectDeals(db)
-    .where(and(where, eq(deals.stage, stage), afterCursor(deals.id, deals.id, true, cursor)))
-    .orderBy(sql`${deals.id} desc`)
-    .limit(limit + 1);
-  return page(rows, limit, (row) => encodeCursor(row.id, row.id));
+/**
+ * The first cards of every column in two statements: the ids per stage by one lateral query
+ * (each arm an index range on deals_board_idx / deals_pipeline_stage_idx with its own LIMIT),
+ * then those deals with their names.
+ */
+export async function boardColumns(
+  db: Db,
+  where: SQL,
+  stages: readonly string[],
+  limit: number,
+  cursor?: string,
+): Promise<Map<string, { items: DealRow[]; nextCursor: string | null }>> {
+  const keys = sql.join(
+    stages.map((s) => sql`(${s}::text)`),
+    sql`, `,
+  );
+  const after = afterCursor(deals.id, deals.id, true, cursor);
+  const found = await db.execute<{ id: string; stage: string }>(sql`
+    select c.id, v.stage from (values ${keys}) as v(stage)
+    cross join lateral (
+      select ${deals.id} as id from ${deals}
+      where ${where} and ${deals.stage} = v.stage ${after ? sql`and ${after}` : sql``}
+      order by ${deals.id} desc limit ${limit + 1}
+    ) c`);
+  const ids = found.rows.map((r) => r.id);
+  const rows = ids.length ? await selectDeals(db).where(inArray(deals.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<string, { items: DealRow[]; nextCursor: string | null }>();
+  for (const stage of stages) {
+    const column = found.rows
+      .filter((r) => r.stage === stage)
+      .map((r) => byId.get(r.id)!)
+      .sort((a, b) => (a.id < b.id ? 1 : -1));
+    out.set(
+      stage,
+      page(column, limit, (row) => encodeCursor(row.id, row.id)),
+    );
+  }
+  return out;
 }
 
 /** Per stage: how many, the sum and the weighted sum (amount × probability), exact in numeric. */

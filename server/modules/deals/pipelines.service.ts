@@ -116,7 +116,12 @@ export async function ensureDefaultPipeline(tx: Db, workspaceId: string): Promis
 
 /** The pipeline a deal or a report works in: the named one, or the default. */
 export async function pipelineFor(db: Db, workspaceId: string, id: string | undefined): Promise<PipelineRow> {
-  if (!id) return withTx(db, (tx) => ensureDefaultPipeline(tx, workspaceId));
+  // The default exists after the first use: read it without a transaction on the hot path.
+  if (!id)
+    return (
+      (await findDefaultPipeline(db, workspaceId)) ??
+      withTx(db, (tx) => ensureDefaultPipeline(tx, workspaceId))
+    );
   const row = await findPipeline(db, workspaceId, id);
   if (!row) throw AppError.notFound();
   return row;

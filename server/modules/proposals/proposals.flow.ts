@@ -4,6 +4,7 @@ import { type Actor, isSystem, systemActor } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
+import { recordActivity } from "../activities/activities.service";
 import { approverFor } from "../approvals/approvals.repo";
 import { requestApproval, withdrawApprovals } from "../approvals/approvals.service";
 import { limitsOf } from "../catalogue/limits.service";
@@ -97,9 +98,19 @@ export async function markSent(db: Db, actor: Actor, id: string, version?: numbe
       if (!(await linesOf(tx, [row.id])).length) throw AppError.rule("proposal_empty");
       if ((await authorityCheck(tx, row)).length) throw AppError.rule("proposal_needs_approval");
     }
-    // JOIN (activities): recordActivity(tx, actor, { kind: "email", companyId: row.companyId, … })
-    // puts the sending on the client's timeline once the activities module is joined.
-    return loadProposal(tx, await move(tx, actor, row, "sent", { sentAt: new Date().toISOString() }));
+    const sentAt = new Date().toISOString();
+    const sent = await move(tx, actor, row, "sent", { sentAt });
+    // Sent outside Accord (by hand, a messenger): the client's timeline still shows it.
+    await recordActivity(tx, actor, {
+      type: "note",
+      subject: `КП ${row.number} передано клиенту`,
+      companyId: row.companyId,
+      contactId: row.contactId,
+      dealId: row.dealId,
+      ownerId: row.ownerId,
+      doneAt: sentAt,
+    });
+    return loadProposal(tx, sent);
   });
 }
 

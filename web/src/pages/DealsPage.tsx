@@ -1,18 +1,12 @@
-import { IconTargetArrow } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
-import { EmptyState } from "../components/EmptyState";
-import { PageHeader } from "../components/PageHeader";
+import { useParams } from "react-router";
+import { DealCard } from "../features/deals/DealCard";
+import { DealsScreen } from "../features/deals/DealsScreen";
 
 export function DealsPage() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader title={t("sections.deals.title")} />
-      <EmptyState
-        icon={<IconTargetArrow size={28} />}
-        title={t("sections.deals.emptyTitle")}
-        text={t("sections.deals.emptyText")}
-      />
-    </>
-  );
+  return <DealsScreen />;
+}
+
+export function DealPage() {
+  const { id = "" } = useParams();
+  return <DealCard key={id} id={id} />;
 }

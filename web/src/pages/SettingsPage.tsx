@@ -7,6 +7,7 @@ import {
   IconGauge,
   IconMail,
   IconShieldCheck,
+  IconTargetArrow,
   IconUsers,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +17,7 @@ import { PageHeader } from "../components/PageHeader";
 import { useCurrentUser } from "../features/auth/currentUser";
 import { LimitsSection } from "../features/catalogue/LimitsSection";
 import { OrganisationsSection } from "../features/catalogue/OrganisationsSection";
+import { PipelineSettings } from "../features/deals/PipelineSettings";
 import { MailSettingsSection } from "../features/documents/MailSettingsSection";
 import { TemplatesSection } from "../features/documents/TemplatesSection";
 import { ReliabilitySettingsSection } from "../features/reliability/ReliabilitySettings";
@@ -69,6 +71,9 @@ export function SettingsPage() {
               <Tabs.Tab value="reliability" leftSection={<IconShieldCheck size={16} aria-hidden />}>
                 {t("reliability.settings.tab")}
               </Tabs.Tab>
+              <Tabs.Tab value="pipelines" leftSection={<IconTargetArrow size={16} aria-hidden />}>
+                {t("deals.settings.tab")}
+              </Tabs.Tab>
             </>
           )}
         </Tabs.List>
@@ -114,4 +119,7 @@ export function SettingsLimitsPage() {
 export function SettingsReliabilityPage() {
   const me = useCurrentUser();
   return me.role === "admin" ? <ReliabilitySettingsSection /> : <Navigate to="/settings" replace />;
+/** Pipelines, stages, lost reasons and competitors: an admin's settings. */
+export function SettingsPipelinesPage() {
+  return me.role === "admin" ? <PipelineSettings /> : <Navigate to="/settings" replace />;
 }

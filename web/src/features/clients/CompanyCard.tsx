@@ -13,6 +13,7 @@ import {
   IconPencil,
   IconReceipt,
   IconShieldCheck,
+  IconTargetArrow,
   IconTimeline,
   IconTrash,
   IconUserShare,
@@ -28,6 +29,7 @@ import { useCurrentUser } from "../auth/currentUser";
 import { CompanyContactPanel } from "../cadences/CompanyContactPanel";
 import { ClientTermsTab } from "../catalogue/ClientTermsTab";
 import { ContactsTab } from "../contacts/ContactsTab";
+import { CompanyDealsTab } from "../deals/CompanyDealsTab";
 import { ProposalsTable } from "../proposals/ProposalsList";
 import { GradeBadge } from "../reliability/GradeBadge";
 import { ReliabilityTab } from "../reliability/ReliabilityTab";
@@ -43,6 +45,7 @@ import { TransferModal } from "./TransferModal";
 const TABS = [
   "requisites",
   "contacts",
+  "deals",
   "proposals",
   "terms",
   "timeline",
@@ -56,6 +59,7 @@ const TAB_ICONS = {
   contacts: IconAddressBook,
   proposals: IconFileDescription,
   terms: IconReceipt,
+  deals: IconTargetArrow,
   timeline: IconTimeline,
   reliability: IconShieldCheck,
   history: IconHistory,
@@ -258,6 +262,7 @@ export function CompanyCard({ company }: { company: Company }) {
                   : value === "reliability"
                     ? t("reliability.title")
                     : t(`company.card.tabs.${value}`)}
+                {value === "deals" ? t("deals.company.tab") : t(`company.card.tabs.${value}`)}
               </Tabs.Tab>
             );
           })}
@@ -282,6 +287,8 @@ export function CompanyCard({ company }: { company: Company }) {
         </Tabs.Panel>
         <Tabs.Panel value="terms">
           <ClientTermsTab companyId={company.id} canEdit={canEdit && me.role !== "department"} />
+        <Tabs.Panel value="deals">
+          <CompanyDealsTab companyId={company.id} companyName={company.name} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <Timeline companyId={company.id} />

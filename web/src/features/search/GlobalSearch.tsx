@@ -25,8 +25,9 @@ function useSearch(q: string) {
   });
 }
 
-/** Where a hit leads: its company's card (a contact's company; a deal's later). */
+/** Where a hit leads: a deal's own card, else its company's card (a contact's company). */
 function targetOf(hit: SearchHit): string | null {
+  if (hit.type === "deal") return `/deals/${hit.id}`;
   return hit.companyId ? `/clients/${hit.companyId}${hit.type === "contact" ? "?tab=contacts" : ""}` : null;
 }
 

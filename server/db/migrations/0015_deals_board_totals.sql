@@ -1,0 +1,1 @@
+CREATE INDEX "deals_board_totals_idx" ON "deals" USING btree ("workspace_id","pipeline_id","owner_id","stage","amount","probability") WHERE "deals"."deleted_at" is null;
