@@ -119,7 +119,10 @@ export function SettingsLimitsPage() {
 export function SettingsReliabilityPage() {
   const me = useCurrentUser();
   return me.role === "admin" ? <ReliabilitySettingsSection /> : <Navigate to="/settings" replace />;
+}
+
 /** Pipelines, stages, lost reasons and competitors: an admin's settings. */
 export function SettingsPipelinesPage() {
+  const me = useCurrentUser();
   return me.role === "admin" ? <PipelineSettings /> : <Navigate to="/settings" replace />;
 }

@@ -287,6 +287,7 @@ export function CompanyCard({ company }: { company: Company }) {
         </Tabs.Panel>
         <Tabs.Panel value="terms">
           <ClientTermsTab companyId={company.id} canEdit={canEdit && me.role !== "department"} />
+        </Tabs.Panel>
         <Tabs.Panel value="deals">
           <CompanyDealsTab companyId={company.id} companyName={company.name} canEdit={canEdit} />
         </Tabs.Panel>
