@@ -261,8 +261,9 @@ export function CompanyCard({ company }: { company: Company }) {
                   ? t("proposals.companyTab")
                   : value === "reliability"
                     ? t("reliability.title")
-                    : t(`company.card.tabs.${value}`)}
-                {value === "deals" ? t("deals.company.tab") : t(`company.card.tabs.${value}`)}
+                    : value === "deals"
+                      ? t("deals.company.tab")
+                      : t(`company.card.tabs.${value}`)}
               </Tabs.Tab>
             );
           })}
