@@ -18,16 +18,16 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowBackUp, IconChevronLeft, IconPencil, IconTimeline } from "@tabler/icons-react";
+import { IconArrowBackUp, IconChevronLeft, IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Deal } from "../../../../contracts/deals";
-import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { currentLocale } from "../../i18n";
 import { ApiError, fieldErrorsOf } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
+import { Timeline as ActivityTimeline } from "../activities/Timeline";
 import { DealFormModal } from "./DealFormModal";
 import { STATUS_COLORS } from "./DealsList";
 import { formatAmount, formatDay, today } from "./format";
@@ -307,13 +307,8 @@ export function DealCard({ id }: { id: string }) {
         <NegotiationLog deal={deal} />
         <StageHistory deal={deal} names={names} />
       </SimpleGrid>
-      {/* Activities timeline of the deal: the activities module mounts its timeline component here. */}
-      <section aria-label={t("deals.page.timeline")} data-slot="deal-timeline">
-        <EmptyState
-          icon={<IconTimeline size={28} />}
-          title={t("deals.page.timeline")}
-          text={t("deals.page.timelineText")}
-        />
+      <section aria-label={t("deals.page.timeline")}>
+        <ActivityTimeline dealId={deal.id} />
       </section>
       {editing && <DealFormModal opened deal={deal} onClose={() => setEditing(false)} />}
       <CloseDealModal

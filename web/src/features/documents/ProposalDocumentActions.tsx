@@ -14,9 +14,12 @@ import { proposalDocxUrl, proposalPdfUrl, useSendPreview, useSendProposal } from
  */
 export function ProposalDocumentActions({
   proposalId,
+  status,
   canSend = true,
 }: {
   proposalId: string;
+  /** An accepted proposal also offers to make an invoice. */
+  status: string;
   canSend?: boolean;
 }) {
   const { t } = useTranslation();

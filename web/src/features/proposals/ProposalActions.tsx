@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Proposal } from "../../../../contracts/proposals";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ProposalDocumentActions } from "../documents/ProposalDocumentActions";
 import { type ProposalAction, useProposalAction } from "./hooks";
 
 const byStatus: Record<Proposal["status"], ProposalAction[]> = {
@@ -57,6 +58,11 @@ export function ProposalActions({ proposal, dirty }: { proposal: Proposal; dirty
           ))}
         </Group>
       )}
+      <ProposalDocumentActions
+        proposalId={proposal.id}
+        status={proposal.status}
+        canSend={proposal.isCurrent && ["draft", "approved", "sent"].includes(proposal.status) && !dirty}
+      />
       <ErrorAlert error={action.error} />
       {a && a.status !== "withdrawn" && (
         <Alert

@@ -109,7 +109,6 @@ export const dealsRu = {
     edit: "Изменить",
     closedNote: "Сделка закрыта и не редактируется. Чтобы изменить её, откройте её заново.",
     timeline: "Лента активностей",
-    timelineText: "Здесь появятся звонки, встречи, письма и задачи по сделке.",
     notSet: "—",
   },
   company: {
@@ -276,7 +275,6 @@ export const dealsEn: Catalogue<typeof dealsRu> = {
     edit: "Edit",
     closedNote: "The deal is closed and cannot be edited. Reopen it to change it.",
     timeline: "Activity timeline",
-    timelineText: "Calls, meetings, emails and tasks of the deal will appear here.",
     notSet: "—",
   },
   company: {
