@@ -73,6 +73,11 @@ export const calendarFeeds = pgTable(
     userId: uuid("user_id").primaryKey(),
     workspaceId: uuid("workspace_id").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /**
+     * The secret itself, so the owner can see the address again (API: GET /calendar/feed → url),
+     * as calendar services show theirs; lookups go by the hash. Rotating replaces both.
+     */
+    token: text("token"),
     createdAt: ts("created_at").notNull().default(sql`now()`),
     lastUsedAt: ts("last_used_at"),
   },

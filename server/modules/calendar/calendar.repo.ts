@@ -11,13 +11,18 @@ export async function findFeed(db: Db, workspaceId: string, userId: string) {
 }
 
 /** One feed per person: a new token replaces the old hash, so the old URL stops at once. */
-export async function putFeed(db: Db, workspaceId: string, userId: string, tokenHash: string) {
+export async function putFeed(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  secret: { token: string; tokenHash: string },
+) {
   const [row] = await db
     .insert(calendarFeeds)
-    .values({ workspaceId, userId, tokenHash })
+    .values({ workspaceId, userId, ...secret })
     .onConflictDoUpdate({
       target: calendarFeeds.userId,
-      set: { tokenHash, createdAt: sql`now()`, lastUsedAt: null },
+      set: { ...secret, createdAt: sql`now()`, lastUsedAt: null },
     })
     .returning();
   return row!;

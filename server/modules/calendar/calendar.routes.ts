@@ -24,7 +24,7 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     (req) => calendarEvents(ctx.db, requireActor(req), req.query),
   );
   r.get(`${base}/feed`, { schema: { tags, response: { 200: CalendarFeed } } }, (req) =>
-    getFeed(ctx.db, requireActor(req)),
+    getFeed(ctx.db, requireActor(req), origin(req)),
   );
   r.post(`${base}/feed`, { schema: { tags, response: { 200: CalendarFeed } } }, (req) =>
     rotateFeed(ctx.db, requireActor(req), origin(req)),

@@ -58,17 +58,17 @@ function feedUrl(base: string, token: string): string {
   return `${base.replace(/\/$/, "")}/api/v1/calendar/feed/${token}.ics`;
 }
 
-/** Whether the caller has a feed. Only the hash is kept, so the address itself is shown when made. */
-export async function getFeed(db: Db, actor: Actor): Promise<CalendarFeed> {
+/** The caller's secret address, if they have made one. */
+export async function getFeed(db: Db, actor: Actor, base: string): Promise<CalendarFeed> {
   const row = await findFeed(db, actor.workspaceId, actor.id);
-  return { url: null, createdAt: row?.createdAt ?? null };
+  return { url: row?.token ? feedUrl(base, row.token) : null, createdAt: row?.createdAt ?? null };
 }
 
 /** Makes a new secret address; the previous one stops working at once. */
 export async function rotateFeed(db: Db, actor: Actor, base: string): Promise<CalendarFeed> {
   assertMayWrite(actor);
   const token = randomBytes(32).toString("base64url");
-  const row = await putFeed(db, actor.workspaceId, actor.id, hash(token));
+  const row = await putFeed(db, actor.workspaceId, actor.id, { token, tokenHash: hash(token) });
   return { url: feedUrl(base, token), createdAt: row.createdAt };
 }
 

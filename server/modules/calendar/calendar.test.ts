@@ -75,9 +75,9 @@ describe("the iCalendar feed", () => {
     expect((await h.get("/api/v1/calendar/feed", me)).json()).toEqual({ url: null, createdAt: null });
     const made = (await h.post("/api/v1/calendar/feed", undefined, me)).json();
     expect(made.url).toMatch(/^http:\/\/localhost(:80)?\/api\/v1\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
-    // Only the hash is kept: the address is not shown again.
+    // The owner sees the same address again (API.md: GET → {url}); lookups go by the hash.
     expect((await h.get("/api/v1/calendar/feed", me)).json()).toEqual({
-      url: null,
+      url: made.url,
       createdAt: made.createdAt,
     });
     const stored = await h.ctx.database.pool.query("select token_hash from calendar_feeds");

@@ -10,8 +10,8 @@ import { useCurrentUser } from "../auth/currentUser";
 import { useCalendarFeed, useRevokeFeed, useRotateFeed } from "./hooks";
 
 /**
- * The private iCalendar address for Google Calendar, Outlook or Thunderbird. Only its hash is
- * stored, so the address is shown right after it is issued; a new one replaces the old.
+ * The private iCalendar address for Google Calendar, Outlook or Thunderbird; a new one replaces
+ * the old at once (the old one stops working).
  */
 export function CalendarFeedSection() {
   const { t } = useTranslation();
@@ -20,7 +20,8 @@ export function CalendarFeedSection() {
   const feed = useCalendarFeed();
   const rotate = useRotateFeed();
   const revoke = useRevokeFeed();
-  const [url, setUrl] = useState<string | null>(null);
+  const [issued, setUrl] = useState<string | null>(null);
+  const url = issued ?? feed.data?.url ?? null;
   const createdAt = feed.data?.createdAt ?? null;
 
   const issue = () =>
@@ -54,7 +55,7 @@ export function CalendarFeedSection() {
               </CopyButton>
             </Group>
             <Alert variant="light" color="yellow">
-              {t("activities.feed.showOnce")}
+              {t("activities.feed.keepSecret")}
             </Alert>
           </>
         ) : (

@@ -109,7 +109,8 @@ export const activitiesRu = {
     url: "Адрес календаря",
     active: "Ссылка выпущена {{when}}. Её показывают только один раз: если потеряли — выпустите новую.",
     none: "Ссылка ещё не выпущена.",
-    showOnce: "Скопируйте ссылку сейчас: позже её показать нельзя, в базе хранится только её хэш.",
+    keepSecret:
+      "Храните ссылку в тайне: по ней виден ваш календарь. Если она попала не в те руки — выпустите новую, старая сразу перестанет работать.",
   },
 };
 
@@ -221,6 +222,7 @@ export const activitiesEn: Catalogue<typeof activitiesRu> = {
     url: "Calendar address",
     active: "Link issued {{when}}. It is shown only once: if you lost it, issue a new one.",
     none: "No link issued yet.",
-    showOnce: "Copy the link now: it cannot be shown later, only its hash is stored.",
+    keepSecret:
+      "Keep this link secret: anyone who has it sees your calendar. If it leaked, issue a new one; the old one stops working at once.",
   },
 };
