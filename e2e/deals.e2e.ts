@@ -88,6 +88,7 @@ describe("the sales pipeline", () => {
     const dialog = page.getByRole("dialog", { name: "Сделка выиграна" });
     await dialog.waitFor();
     await dialog.getByLabel("Сумма").fill("1250000,50");
+    await expect.poll(() => dialog.getByLabel("Сумма").inputValue()).toBe("1250000,50");
     await shot(page, "won-amount");
     await dialog.getByRole("button", { name: "Подтвердить" }).click();
     await dialog.waitFor({ state: "hidden" });

@@ -196,28 +196,31 @@ export function DealsBoard({ filter }: { filter: BoardFilter }) {
     else doMove(deal, stage);
   };
 
-  if (board.isPending)
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  if (board.isError) return <ErrorAlert error={board.error} onRetry={() => board.refetch()} />;
+  // The close dialog stays mounted whatever the board shows, so a refetch never loses what is typed.
+  const content = board.isPending ? (
+    <Center py="xl">
+      <Loader />
+    </Center>
+  ) : board.isError ? (
+    <ErrorAlert error={board.error} onRetry={() => board.refetch()} />
+  ) : (
+    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <ScrollArea type="auto" offsetScrollbars>
+        <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
+          {board.data.columns.map((column) => (
+            <BoardColumn
+              key={`${column.stage}:${column.count}:${column.items.map((d) => `${d.id}${d.version}`).join()}`}
+              column={column}
+              filter={filter}
+            />
+          ))}
+        </Group>
+      </ScrollArea>
+    </DndContext>
+  );
   return (
     <>
-      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-        <ScrollArea type="auto" offsetScrollbars>
-          <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
-            {board.data.columns.map((column) => (
-              <BoardColumn
-                key={`${column.stage}:${column.count}:${column.items.map((d) => `${d.id}${d.version}`).join()}`}
-                column={column}
-                filter={filter}
-              />
-            ))}
-          </Group>
-        </ScrollArea>
-      </DndContext>
+      {content}
       <CloseDealModal
         key={closing ? `${closing.deal.id}:${closing.stage}` : "none"}
         deal={closing?.deal ?? null}

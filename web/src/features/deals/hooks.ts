@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type {
   Competitor,
   Deal,
@@ -47,6 +53,7 @@ export function useBoard(filter: BoardFilter) {
   return useQuery({
     queryKey: [...dealsKey, "board", filter],
     queryFn: ({ signal }) => api.get<DealBoard>("/deals/board", { ...filter, limit: 20 }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
