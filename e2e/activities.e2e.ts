@@ -1,14 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 /** Today's date on a Moscow clock (the default zone of a new user). */
 function moscowToday(): string {
@@ -137,7 +129,7 @@ describe("My day", () => {
     await page.getByText("Здесь появятся звонки").waitFor();
     await page.getByRole("button", { name: "Звонок", exact: true }).click();
     await page.getByLabel("Тема", { exact: true }).fill("Первый звонок");
-    await page.getByRole("button", { name: "Сохранить" }).click();
+    await page.getByRole("button", { name: "Сохранить", exact: true }).click();
     await page.getByTestId("timeline").getByText("Первый звонок").waitFor();
     await shot(page, "timeline");
     await page.goto("/profile");

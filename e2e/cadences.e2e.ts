@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 async function shot(page: Page, name: string) {
   if (process.env.E2E_SHOTS)
@@ -16,11 +16,7 @@ beforeAll(async () => {
   server = await startAccord(adminEnv);
   ({ context, page } = await newPage(server.url));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page);
   // The client comes through the API, with the browser's session (writes carry our Origin).
   const res = await context.request.post(`${server.url}/api/v1/companies`, {
     data: { name: "ООО «Схема Тест»", status: "client" },

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 /** Set E2E_SHOTS=/some/dir to keep screenshots of each step for a visual review. */
 async function shot(page: Page, name: string) {
@@ -41,11 +41,7 @@ beforeAll(async () => {
 
   ({ context, page } = await newPage(server.url));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page);
 });
 
 afterAll(async () => {
@@ -113,7 +109,7 @@ describe("catalogue, a price list and a client's terms", () => {
     await page.getByLabel("Прайс-лист").selectOption({ label: "Оптовый" });
     await page.getByLabel("Кредитный лимит, ₽").fill("250000");
     await shot(page, "client-terms");
-    await page.getByRole("button", { name: "Сохранить" }).click();
+    await page.getByRole("button", { name: "Сохранить", exact: true }).click();
     await page.getByText("Условия клиента сохранены").waitFor();
 
     const terms = await apiCall("GET", `/companies/${companyId}/terms`);

@@ -1,19 +1,11 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 /** Set E2E_SHOTS=/some/dir to keep screenshots of each step for a visual review. */
 async function shot(page: Page, name: string) {
   if (process.env.E2E_SHOTS)
     await page.screenshot({ path: `${process.env.E2E_SHOTS}/deals-${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 /** Drags with small pointer steps, as a hand does (the board starts a drag after 6 px). */

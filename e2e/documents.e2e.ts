@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtp } from "../server/modules/documents/documents.fixtures";
 import { buildDefaultTemplate } from "../server/modules/documents/docx.template";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 let server: AccordServer;
 let context: BrowserContext;
@@ -14,11 +14,7 @@ beforeAll(async () => {
   server = await startAccord(adminEnv);
   ({ context, page } = await newPage(server.url));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 async function shot(page: Page, name: string) {
   if (process.env.E2E_SHOTS)
@@ -30,11 +30,7 @@ beforeAll(async () => {
   server = await startAccord(adminEnv);
   ({ context, page } = await newPage(server.url));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page);
 });
 
 afterAll(async () => {

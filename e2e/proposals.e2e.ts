@@ -1,22 +1,12 @@
-import pg from "pg";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { uuidv7 } from "../core/uuid";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 /**
  * A proposal for a client with an individual price list, beyond the manager's discount limit
- * (10 % by default), approved by the head and then marked as sent. The server runs on its own
- * PostgreSQL database so the catalogue (whose screens belong to another module) is seeded
- * straight into its tables; users and the client go through the API.
+ * (10 % by default), approved by the head and then marked as sent. Users, the client and the
+ * catalogue are made through the API.
  */
-const baseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `accord_e2e_proposals_${process.pid}`;
-const dbUrl = (() => {
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
 const PASSWORD = "e2e-user-password";
 
 let server: AccordServer;
@@ -56,23 +46,14 @@ async function browserAs(email: string): Promise<Page> {
   const { context, page } = await newPage(server.url);
   contexts.push(context);
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page, { email, password: PASSWORD });
   return page;
 }
 
 let companyId = "";
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${dbName}`);
-  await admin.query(`create database ${dbName}`);
-  await admin.end();
-  server = await startAccord({ ...adminEnv, DATABASE_URL: dbUrl });
+  server = await startAccord(adminEnv);
 
   const cookie = await login(ADMIN.email, ADMIN.password);
   const head = await api(cookie, "POST", "/users", {
@@ -92,43 +73,34 @@ beforeAll(async () => {
   companyId = (await api(manager, "POST", "/companies", { name: "ООО «Дилер Мебели»", inn: "7707083893" }))
     .id;
 
-  const db = new pg.Client({ connectionString: dbUrl });
-  await db.connect();
-  const ws = (await db.query<{ id: string }>("select id from workspaces limit 1")).rows[0]!.id;
-  const product = uuidv7();
-  const list = uuidv7();
-  await db.query(
-    `insert into organisations (id, workspace_id, name, inn, kpp, director, director_title, is_default)
-     values ($1, $2, 'ООО «Аккорд Трейд»', '7736050003', '773601001', 'Петров П. П.', 'Генеральный директор', true)`,
-    [uuidv7(), ws],
-  );
-  await db.query(
-    `insert into products (id, workspace_id, sku, name, base_price, vat_rate) values ($1, $2, 'KR-100', 'Кресло руководителя', 12000, '22')`,
-    [product, ws],
-  );
-  await db.query(
-    `insert into price_lists (id, workspace_id, name, vat_included) values ($1, $2, 'Дилерский', true)`,
-    [list, ws],
-  );
-  await db.query(
-    `insert into price_list_items (id, workspace_id, price_list_id, product_id, price) values ($1, $2, $3, $4, 10000)`,
-    [uuidv7(), ws, list, product],
-  );
-  await db.query(
-    `insert into client_terms (company_id, workspace_id, price_list_id, payment_text) values ($1, $2, $3, $4)`,
-    [companyId, ws, list, "Предоплата 30 %, остаток по факту поставки"],
-  );
-  await db.end();
+  await api(cookie, "POST", "/organisations", {
+    name: "ООО «Аккорд Трейд»",
+    inn: "7736050003",
+    kpp: "773601001",
+    director: "Петров П. П.",
+    directorTitle: "Генеральный директор",
+    isDefault: true,
+  });
+  const product = await api(cookie, "POST", "/products", {
+    sku: "KR-100",
+    name: "Кресло руководителя",
+    basePrice: "12000.00",
+    vatRate: "22",
+  });
+  const list = await api(cookie, "POST", "/price-lists", { name: "Дилерский", vatIncluded: true });
+  await api(cookie, "PUT", `/price-lists/${list.id}/prices`, {
+    items: [{ productId: product.id, price: "10000.00" }],
+  });
+  await api(manager, "PUT", `/companies/${companyId}/terms`, {
+    priceListId: list.id,
+    paymentText: "Предоплата 30 %, остаток по факту поставки",
+  });
 });
 
 afterAll(async () => {
   for (const c of contexts) await c.close();
   await closeBrowser();
   await server?.stop();
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${dbName}`);
-  await admin.end();
 });
 
 describe("a proposal beyond the manager's authority", () => {

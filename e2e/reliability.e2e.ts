@@ -7,7 +7,7 @@ import {
   startRegistryServer,
   TOKEN,
 } from "../server/modules/reliability/registry.fixtures";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 /** Set E2E_SHOTS=/some/dir to keep screenshots of each step for a visual review. */
 async function shot(page: Page, name: string) {
@@ -30,11 +30,7 @@ beforeAll(async () => {
   });
   ({ context, page } = await newPage(server.url));
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page);
   const res = await context.request.post(`${server.url}/api/v1/companies`, {
     headers: { Origin: server.url },
     data: { name: "ПАО Сбербанк", inn: "7707083893", kpp: "773601001" },

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, startAccord } from "./support";
+import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 async function shot(page: Page, name: string) {
   if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/search-${name}.png` });
@@ -50,11 +50,7 @@ beforeAll(async () => {
 
   ({ context, page } = await newPage(server.url));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/login");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
-  await page.getByLabel("Пароль", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page);
 });
 
 afterAll(async () => {

@@ -105,3 +105,12 @@ export async function closeBrowser(): Promise<void> {
 
 export const ADMIN = { email: "admin@e2e.accord", password: "e2e-admin-password" };
 export const adminEnv = { ACCORD_ADMIN_EMAIL: ADMIN.email, ACCORD_ADMIN_PASSWORD: ADMIN.password };
+
+/** Signs in through the login form (as the admin unless told otherwise) and waits to leave it. */
+export async function signIn(page: Page, who: { email: string; password: string } = ADMIN): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Электронная почта").fill(who.email);
+  await page.getByLabel("Пароль", { exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
