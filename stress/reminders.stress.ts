@@ -1,17 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  Api,
-  type Child,
-  freshPostgres,
-  pollUntil,
-  postgresAvailable,
-  query,
-  removeDir,
-  type Store,
-  sleep,
-  startServer,
-  tempDataDir,
-} from "./support";
+import { describe, expect, test } from "vitest";
+import { Api, pollUntil, postgresAvailable, query, sleep, twoProcesses } from "./support";
 
 /**
  * Reminders on two Accord processes sharing one PostgreSQL database: both workers poll the same
@@ -19,29 +7,12 @@ import {
  * and still each reminder leaves exactly one notification.
  */
 describe.skipIf(!postgresAvailable)("reminders on two processes", () => {
-  let drop: (() => Promise<void>) | undefined;
-  let store: Store;
-  let a: Child;
-  let b: Child;
-
-  beforeAll(async () => {
-    const db = await freshPostgres("reminders");
-    drop = db.drop;
-    store = { kind: "postgres", url: db.url, dataDir: tempDataDir() };
-    a = await startServer(store);
-    b = await startServer(store);
-  });
-  afterAll(async () => {
-    await a?.kill("SIGTERM");
-    await b?.kill("SIGTERM");
-    await drop?.();
-    if (store) removeDir(store.dataDir);
-  });
+  const pair = twoProcesses("reminders");
 
   test("each due reminder yields exactly one notification", async () => {
     const count = 40;
-    const onA = await new Api(a.url).login();
-    const onB = onA.on(b.url);
+    const onA = await new Api(pair.a.url).login();
+    const onB = onA.on(pair.b.url);
     const remindAt = new Date(Date.now() + 6_000).toISOString();
     const dueAt = new Date(Date.now() + 3_600_000).toISOString();
     const ids: string[] = [];
@@ -57,14 +28,14 @@ describe.skipIf(!postgresAvailable)("reminders on two processes", () => {
     }
     // A second job per reminder, due at the same moment: both processes race for the same work.
     await query(
-      store,
+      pair.store,
       `insert into jobs (id, workspace_id, kind, payload, run_at)
        select gen_random_uuid(), workspace_id, kind, payload, run_at from jobs where kind = 'activity-reminder'`,
     );
     const jobs = await pollUntil(
       () =>
         query<{ total: string; done: string; workers: string }>(
-          store,
+          pair.store,
           `select count(*) as total, count(done_at) as done, count(distinct locked_by) as workers
            from jobs where kind = 'activity-reminder'`,
         ),
@@ -74,7 +45,7 @@ describe.skipIf(!postgresAvailable)("reminders on two processes", () => {
     );
     await sleep(500);
     const rows = await query<{ dedupe_key: string; n: string }>(
-      store,
+      pair.store,
       `select dedupe_key, count(*) as n from notifications where kind = 'reminder' group by dedupe_key`,
     );
     console.info(`[reminders] jobs ${JSON.stringify(jobs[0])}; notifications ${rows.length}`);

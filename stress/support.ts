@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { checkInn } from "../core/requisites";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -227,3 +228,30 @@ export async function pollUntil<T>(
 }
 
 export const postgresAvailable = Boolean(process.env.TEST_DATABASE_URL);
+
+/** Two Accord processes on one fresh PostgreSQL database, sharing one data directory. */
+export type Pair = { a: Child; b: Child; store: Store };
+
+/**
+ * Starts the pair before the enclosing describe's tests and stops it after; the returned object
+ * is filled in by then. One data directory is shared: an upload must be readable by whichever
+ * worker takes its job.
+ */
+export function twoProcesses(name: string): Pair {
+  const pair = {} as Pair;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await freshPostgres(name);
+    drop = db.drop;
+    pair.store = { kind: "postgres", url: db.url, dataDir: tempDataDir() };
+    pair.a = await startServer(pair.store);
+    pair.b = await startServer(pair.store);
+  });
+  afterAll(async () => {
+    await pair.a?.kill("SIGTERM");
+    await pair.b?.kill("SIGTERM");
+    await drop?.();
+    if (pair.store) removeDir(pair.store.dataDir);
+  });
+  return pair;
+}

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   Api,
-  type Child,
   companiesCsv,
-  freshPostgres,
   type ImportState,
   importForm,
   pollUntil,
   postgresAvailable,
   query,
-  removeDir,
-  type Store,
-  startServer,
-  tempDataDir,
+  twoProcesses,
 } from "./support";
 
 /**
@@ -20,29 +15,11 @@ import {
  * both at once (no per-process cache), and a job both workers could take runs once.
  */
 describe.skipIf(!postgresAvailable)("two processes on one PostgreSQL database", () => {
-  let drop: (() => Promise<void>) | undefined;
-  let store: Store;
-  let a: Child;
-  let b: Child;
-
-  beforeAll(async () => {
-    const db = await freshPostgres("two");
-    drop = db.drop;
-    // One shared data dir: uploads must be readable by whichever worker takes the import.
-    store = { kind: "postgres", url: db.url, dataDir: tempDataDir() };
-    a = await startServer(store);
-    b = await startServer(store);
-  });
-  afterAll(async () => {
-    await a?.kill("SIGTERM");
-    await b?.kill("SIGTERM");
-    await drop?.();
-    if (store) removeDir(store.dataDir);
-  });
+  const pair = twoProcesses("two");
 
   test("a session made on A works on B, and a sign-out on A ends it on B", async () => {
-    const onA = await new Api(a.url).login();
-    const onB = onA.on(b.url);
+    const onA = await new Api(pair.a.url).login();
+    const onB = onA.on(pair.b.url);
     expect((await onB.request("GET", "/api/v1/auth/me")).status).toBe(200);
     expect((await onA.request("POST", "/api/v1/auth/logout")).status).toBe(200);
     expect((await onB.request("GET", "/api/v1/auth/me")).status).toBe(401);
@@ -50,7 +27,7 @@ describe.skipIf(!postgresAvailable)("two processes on one PostgreSQL database", 
   });
 
   test("deactivating a user through A ends their session on B at once", async () => {
-    const admin = await new Api(a.url).login();
+    const admin = await new Api(pair.a.url).login();
     const password = "stress-manager-password";
     const user = await admin.json<{ id: string; version: number }>("POST", "/api/v1/users", {
       email: "manager@stress.accord",
@@ -58,7 +35,7 @@ describe.skipIf(!postgresAvailable)("two processes on one PostgreSQL database", 
       fullName: "Stress Manager",
       role: "manager",
     });
-    const manager = await new Api(b.url).login("manager@stress.accord", password);
+    const manager = await new Api(pair.b.url).login("manager@stress.accord", password);
     // Warm whatever B might cache about this session and its permissions.
     expect((await manager.request("GET", "/api/v1/auth/me")).status).toBe(200);
     expect((await manager.request("GET", "/api/v1/companies")).status).toBe(200);
@@ -72,7 +49,7 @@ describe.skipIf(!postgresAvailable)("two processes on one PostgreSQL database", 
       401,
     );
     // Nor can they sign in again on either process.
-    for (const url of [a.url, b.url]) {
+    for (const url of [pair.a.url, pair.b.url]) {
       const res = await new Api(url).request("POST", "/api/v1/auth/login", {
         email: "manager@stress.accord",
         password,
@@ -83,11 +60,11 @@ describe.skipIf(!postgresAvailable)("two processes on one PostgreSQL database", 
 
   test("an import both workers could take runs once: created = rows exactly", async () => {
     const rows = 20_000;
-    const admin = await new Api(a.url).login();
-    const before = await query<{ n: string }>(store, "select count(*) as n from companies");
+    const admin = await new Api(pair.a.url).login();
+    const before = await query<{ n: string }>(pair.store, "select count(*) as n from companies");
     const imp = await admin.json<ImportState>("POST", "/api/v1/imports", importForm(companiesCsv(rows, 11)));
     // Read it through B: the import row is shared state, not A's.
-    const viaB = admin.on(b.url);
+    const viaB = admin.on(pair.b.url);
     const end = await pollUntil(
       () => viaB.json<ImportState>("GET", `/api/v1/imports/${imp.id}`),
       (s) => s.status !== "queued" && s.status !== "running",
@@ -96,12 +73,12 @@ describe.skipIf(!postgresAvailable)("two processes on one PostgreSQL database", 
     );
     expect(end).toMatchObject({ status: "done", created: rows, processed: rows, failed: 0, updated: 0 });
     const after = await query<{ n: string; inns: string }>(
-      store,
+      pair.store,
       "select count(*) as n, count(distinct inn) filter (where inn is not null) as inns from companies",
     );
     expect(Number(after[0]?.n) - Number(before[0]?.n)).toBe(rows);
     const jobs = await query<{ attempts: number; locked_by: string | null; done: boolean }>(
-      store,
+      pair.store,
       "select attempts, locked_by, done_at is not null as done from jobs where kind like '%import%'",
     );
     console.info(`[two processes] import of ${rows}: ${JSON.stringify(jobs)}`);
