@@ -15,8 +15,7 @@ import type {
   SegmentPriceList,
 } from "../../../../contracts/pricing";
 import type { ClientTerms, TermsTemplate } from "../../../../contracts/terms";
-import { currentLocale, i18n } from "../../i18n";
-import { ApiError, api, buildUrl, parseProblem } from "../../lib/api";
+import { api } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 export const catalogueKey = ["catalogue"] as const;
@@ -97,30 +96,10 @@ export function useCatalogueWrite<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-/** Multipart upload of a catalogue file; the same error type as every other call. */
-export async function uploadCatalogue(file: File, dryRun: boolean): Promise<ProductImportResult> {
+/** Multipart upload of a catalogue file (a dry run checks it and writes nothing). */
+export function uploadCatalogue(file: File, dryRun: boolean): Promise<ProductImportResult> {
   const form = new FormData();
   form.append("dryRun", String(dryRun));
   form.append("file", file);
-  let response: Response;
-  try {
-    response = await fetch(buildUrl("/products/import"), {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { Accept: "application/json, application/problem+json", "Accept-Language": currentLocale() },
-      body: form,
-    });
-  } catch {
-    const message = i18n.t("errors.network");
-    throw new ApiError({
-      type: "about:blank",
-      title: message,
-      status: 0,
-      detail: message,
-      code: "network_error",
-    });
-  }
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(parseProblem(response.status, body));
-  return body as ProductImportResult;
+  return api.upload<ProductImportResult>("/products/import", form);
 }

@@ -7,40 +7,12 @@ import type {
   ImportPreview,
   ImportSummary,
 } from "../../../../contracts/imports";
-import { currentLocale, i18n } from "../../i18n";
+import { currentLocale } from "../../i18n";
 import { ApiError, api, buildUrl, parseProblem } from "../../lib/api";
 import { planRows, readCsvHead } from "./plan";
 
 export const importsKey = ["imports"] as const;
 type Summary = z.infer<typeof ImportSummary>;
-
-/**
- * lib/api.ts speaks JSON only; an upload is multipart. Same headers, same error type, so the
- * screens handle it like any other call.
- */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path), {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { Accept: "application/json, application/problem+json", "Accept-Language": currentLocale() },
-      body: form,
-    });
-  } catch {
-    const message = i18n.t("errors.network");
-    throw new ApiError({
-      type: "about:blank",
-      title: message,
-      status: 0,
-      detail: message,
-      code: "network_error",
-    });
-  }
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(parseProblem(response.status, body));
-  return body as T;
-}
 
 export function useUploadPreview() {
   return useMutation({
@@ -48,7 +20,7 @@ export function useUploadPreview() {
       const form = new FormData();
       form.append("entity", entity);
       form.append("file", file);
-      return postForm<ImportPreview>("/imports/preview", form);
+      return api.upload<ImportPreview>("/imports/preview", form);
     },
   });
 }
