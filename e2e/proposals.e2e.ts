@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccordServer, ADMIN, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
@@ -160,6 +161,23 @@ describe("a proposal beyond the manager's authority", () => {
     await page.getByRole("button", { name: "Отметить отправленным" }).click();
     await page.getByText("Отправлено", { exact: true }).first().waitFor();
     await shot(page, "sent");
+
+    // The PDF the client receives: downloaded from the card and read as a reader would.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("group", { name: "Документы КП" }).getByRole("link", { name: "PDF" }).click(),
+    ]);
+    const file = await download.path();
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]).toString("utf8");
+    for (const expected of [
+      "ООО «Аккорд Трейд»",
+      "ООО «Дилер Мебели»",
+      "Кресло руководителя",
+      "Двадцать пять тысяч пятьсот рублей 00 копеек",
+      "В том числе НДС (22%)",
+    ])
+      expect(text).toContain(expected);
+
     await page.goto("/proposals?status=sent");
     await page.getByRole("link", { name: /КП-\d{4}-000001/ }).waitFor();
   });
