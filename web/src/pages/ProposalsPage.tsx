@@ -13,7 +13,12 @@ export function ProposalsPage() {
 
 export function ProposalNewPage() {
   const [params] = useSearchParams();
-  return <ProposalEditor initialCompanyId={params.get("companyId") ?? undefined} />;
+  return (
+    <ProposalEditor
+      initialCompanyId={params.get("companyId") ?? undefined}
+      initialDealId={params.get("dealId") ?? undefined}
+    />
+  );
 }
 
 export function ProposalPage() {

@@ -18,7 +18,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowBackUp, IconChevronLeft, IconPencil } from "@tabler/icons-react";
+import { IconArrowBackUp, IconChevronLeft, IconFileDescription, IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -218,6 +218,16 @@ export function DealCard({ id }: { id: string }) {
               onClick={() => setEditing(true)}
             >
               {t("deals.page.edit")}
+            </Button>
+          )}
+          {open && (
+            <Button
+              component={Link}
+              variant="default"
+              leftSection={<IconFileDescription size={16} aria-hidden />}
+              to={`/proposals/new?companyId=${deal.companyId}&dealId=${deal.id}`}
+            >
+              {t("deals.page.newProposal")}
             </Button>
           )}
           {!open && (

@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NativeSelect,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +20,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { Company } from "../../../../contracts/companies";
+import type { Deal } from "../../../../contracts/deals";
 import type { Proposal } from "../../../../contracts/proposals";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
@@ -62,18 +64,57 @@ function ClientPicker({ value, onChange }: { value: string | null; onChange: (id
   );
 }
 
+/** The deal the proposal belongs to: one of the client's open deals, or none. */
+function DealPicker({
+  companyId,
+  value,
+  onChange,
+  disabled,
+}: {
+  companyId: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const deals = useQuery({
+    queryKey: ["deals", "picker", companyId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Deal[] }>("/deals", { companyId, status: "open", limit: 100 }, signal),
+  });
+  const items = deals.data?.items ?? [];
+  // A closed deal chosen earlier stays visible as the current value.
+  const options = value && !items.some((d) => d.id === value) ? [{ value, label: "…" }] : [];
+  return (
+    <NativeSelect
+      label={t("proposals.editor.deal")}
+      value={value ?? ""}
+      disabled={disabled}
+      onChange={(e) => onChange(e.currentTarget.value || null)}
+      data={[
+        { value: "", label: t("proposals.editor.noDeal") },
+        ...options,
+        ...items.map((d) => ({ value: d.id, label: d.title })),
+      ]}
+    />
+  );
+}
+
 /** A new proposal (`proposal` absent) or one revision: lines, live totals, terms and the status flow. */
 export function ProposalEditor({
   proposal,
   initialCompanyId,
+  initialDealId,
 }: {
   proposal?: Proposal;
   initialCompanyId?: string;
+  initialDealId?: string;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const readOnly = proposal ? !(proposal.isCurrent && editable.has(proposal.status)) : false;
   const [companyId, setCompanyId] = useState<string | null>(proposal?.companyId ?? initialCompanyId ?? null);
+  const [dealId, setDealId] = useState<string | null>(proposal?.dealId ?? initialDealId ?? null);
   const [lines, setLines] = useState<DraftLine[]>(
     proposal?.lines.map((l) => ({
       productId: l.productId ?? "",
@@ -131,6 +172,7 @@ export function ProposalEditor({
       signatory: fields.signatory || null,
       notes: fields.notes || null,
       notOffer: fields.notOffer,
+      dealId,
     };
     // A new proposal without a date takes the default validity (30 days) from the server.
     const create = { ...body, companyId, validUntil: fields.validUntil || undefined };
@@ -171,7 +213,26 @@ export function ProposalEditor({
       >
         <Stack gap="md">
           {proposal && <ProposalActions proposal={proposal} dirty={dirty} />}
-          {!proposal && <ClientPicker value={companyId} onChange={setCompanyId} />}
+          {!proposal && (
+            <ClientPicker
+              value={companyId}
+              onChange={(id) => {
+                setCompanyId(id);
+                setDealId(null);
+              }}
+            />
+          )}
+          {companyId && (
+            <DealPicker
+              companyId={companyId}
+              value={dealId}
+              disabled={readOnly}
+              onChange={(id) => {
+                setDealId(id);
+                setDirty(true);
+              }}
+            />
+          )}
           {!companyId && (
             <Text size="sm" c="dimmed">
               {t("proposals.editor.chooseClient")}
