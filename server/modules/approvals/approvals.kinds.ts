@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
+import { DEAL_RISK_KIND, dealRiskApprovalKind } from "../deals/deals.approval";
 import { proposalApprovalKind } from "../proposals/proposals.approval";
 import type { ApprovalRow } from "./approvals.repo";
 
@@ -13,4 +14,5 @@ export type ApprovalKind = {
 /** Every kind of approval; other modules (credit beyond limit, D-grade deals) add theirs here. */
 export const approvalKinds: Record<string, ApprovalKind> = {
   proposal_authority: proposalApprovalKind,
+  [DEAL_RISK_KIND]: dealRiskApprovalKind,
 };

@@ -34,6 +34,7 @@ import {
   replaceNeeds,
   updateDeal,
 } from "./deals.repo";
+import { assertRiskCleared, DealNeedsApproval, requestRiskApproval } from "./deals.risk";
 import {
   findCompetitor,
   findLostReason,
@@ -236,6 +237,15 @@ export async function updateDealCard(db: Db, actor: Actor, id: string, input: De
  */
 export async function moveDealStage(db: Db, actor: Actor, id: string, input: DealMove): Promise<Deal> {
   authorize(actor, "deals", "update");
+  try {
+    return await moveInTx(db, actor, id, input);
+  } catch (error) {
+    if (!(error instanceof DealNeedsApproval)) throw error;
+    throw await withTx(db, (tx) => requestRiskApproval(tx, actor, error.deal));
+  }
+}
+
+function moveInTx(db: Db, actor: Actor, id: string, input: DealMove): Promise<Deal> {
   return withTx(db, async (tx) => {
     const before = await lockDeal(tx, actor.workspaceId, id);
     authorizeDeal(actor, "update", before);
@@ -245,6 +255,7 @@ export async function moveDealStage(db: Db, actor: Actor, id: string, input: Dea
     const pipeline = (await findPipeline(tx, actor.workspaceId, row.pipelineId))!;
     const stage = stageOf(pipeline, input.stage);
     if (stage.key === row.stage) return presentOne(tx, row);
+    await assertRiskCleared(tx, actor, row, stage.key);
     const set: DealSet = {
       stage: stage.key,
       status: stage.kind,

@@ -15,6 +15,18 @@ export const dealsMessages = {
     en: "The deal is closed ({status}). Reopen it before changing it.",
   },
   deal_not_closed: { ru: "Сделка и так открыта.", en: "The deal is already open." },
+  deal_risk_approval_requested: {
+    ru: "У клиента категория надёжности D: перевод сделки в «Договор» согласует руководитель. Запрос отправлен — после согласования повторите перевод.",
+    en: "The client's reliability grade is D: moving the deal to Contract needs your head's approval. The request has been sent; move the deal again once it is approved.",
+  },
+  deal_risk_approval_pending: {
+    ru: "Перевод сделки с клиентом категории D в «Договор» ждёт решения руководителя.",
+    en: "Moving this D-grade client's deal to Contract is waiting for your head's decision.",
+  },
+  deal_risk_no_approver: {
+    ru: "У клиента категория надёжности D, а согласовать перевод в «Договор» некому: назначьте руководителя.",
+    en: "The client's grade is D and there is nobody to approve the move to Contract: assign a head.",
+  },
   deal_next_step_required: {
     ru: "У открытой сделки должен быть следующий шаг и его дата.",
     en: "An open deal needs a next step and its date.",

@@ -10,7 +10,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { money } from "./format";
 import { useApprovals, useDecide } from "./hooks";
 
-type ReasonCode = "discount_over_limit" | "amount_over_limit";
+type ReasonCode = "discount_over_limit" | "amount_over_limit" | "deal_grade_d";
 
 /** Limits are decimal strings; amounts are shown as money. */
 function reasonParams(r: Approval["reasons"][number]): Record<string, unknown> {

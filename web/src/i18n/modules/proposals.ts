@@ -119,6 +119,7 @@ export const proposalsRu = {
     reason: {
       discount_over_limit: "Скидка {{discount}} % больше лимита {{limit}} %",
       amount_over_limit: "Сумма {{amount}} ₽ больше лимита {{limit}} ₽",
+      deal_grade_d: "Клиент в категории надёжности D: сделка «{{deal}}» переходит в «Договор»",
     },
     status: {
       pending: "Ожидает",
@@ -250,6 +251,7 @@ export const proposalsEn: Catalogue<typeof proposalsRu> = {
     reason: {
       discount_over_limit: "Discount {{discount}} % is above the limit of {{limit}} %",
       amount_over_limit: "Amount {{amount}} ₽ is above the limit of {{limit}} ₽",
+      deal_grade_d: "The client's reliability grade is D: deal “{{deal}}” moves to Contract",
     },
     status: {
       pending: "Pending",
