@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
+import { CREDIT_LIMIT_KIND, creditLimitApprovalKind } from "../catalogue/credit.approval";
 import { DEAL_RISK_KIND, dealRiskApprovalKind } from "../deals/deals.approval";
 import { proposalApprovalKind } from "../proposals/proposals.approval";
 import type { ApprovalRow } from "./approvals.repo";
@@ -15,4 +16,5 @@ export type ApprovalKind = {
 export const approvalKinds: Record<string, ApprovalKind> = {
   proposal_authority: proposalApprovalKind,
   [DEAL_RISK_KIND]: dealRiskApprovalKind,
+  [CREDIT_LIMIT_KIND]: creditLimitApprovalKind,
 };

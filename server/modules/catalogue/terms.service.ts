@@ -15,7 +15,9 @@ import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize, authorizeRow } from "../../platform/policy";
 import { companyForAction } from "../companies/companies.service";
-import { assertVersion, RuleCheck, stampOf } from "./catalogue.common";
+import { recommendedCreditLimit } from "../reliability/reliability.service";
+import { assertVersion, compareDecimal, RuleCheck, stampOf } from "./catalogue.common";
+import { CreditNeedsApproval, requestCreditApproval } from "./credit.request";
 import { findPriceList } from "./pricing.repo";
 import {
   type ClientTermsRow,
@@ -194,46 +196,65 @@ export async function putClientTerms(
   input: ClientTermsPut,
 ): Promise<ClientTerms> {
   await termsCompany(db, actor, companyId, "update");
-  return withTx(db, async (tx) => {
-    const before = await findClientTerms(tx, actor.workspaceId, companyId, true);
-    if (input.version !== undefined && input.version !== (before?.version ?? 0))
-      throw AppError.stale(before?.version ?? 0);
-    const check = new RuleCheck();
-    if (input.priceListId && !(await findPriceList(tx, actor.workspaceId, input.priceListId)))
-      check.add("priceListId", "not_found_ref");
-    for (const [field, kind] of [
-      ["paymentTermsId", "payment"],
-      ["deliveryTermsId", "delivery"],
-    ] as const) {
-      const id = input[field];
-      if (!id) continue;
-      const template = await findTemplate(tx, actor.workspaceId, id);
-      if (!template) check.add(field, "not_found_ref");
-      else check.when(template.kind !== kind, field, "terms_kind_mismatch");
-    }
-    check.throwIfAny();
-    const keep = <K extends keyof ClientTermsPut & keyof ClientTermsRow>(k: K) =>
-      input[k] !== undefined ? (input[k] as ClientTermsRow[K]) : (before?.[k] ?? null);
-    const row = await saveClientTerms(tx, {
-      companyId,
-      workspaceId: actor.workspaceId,
-      priceListId: keep("priceListId"),
-      paymentTermsId: keep("paymentTermsId"),
-      deliveryTermsId: keep("deliveryTermsId"),
-      paymentText:
-        input.paymentText !== undefined ? input.paymentText || null : (before?.paymentText ?? null),
-      deliveryText:
-        input.deliveryText !== undefined ? input.deliveryText || null : (before?.deliveryText ?? null),
-      creditLimit: keep("creditLimit"),
+  // Issue 6: a manager's deferred payment above the reliability recommendation needs the head.
+  const recommended =
+    actor.role === "manager" && input.creditLimit
+      ? await recommendedCreditLimit(db, actor.workspaceId, companyId)
+      : null;
+  try {
+    return await withTx(db, async (tx) => {
+      const before = await findClientTerms(tx, actor.workspaceId, companyId, true);
+      if (
+        recommended?.grade &&
+        input.creditLimit &&
+        input.creditLimit !== before?.creditLimit &&
+        compareDecimal(input.creditLimit, recommended.amount) > 0
+      )
+        throw new CreditNeedsApproval(input.creditLimit, recommended.amount);
+      if (input.version !== undefined && input.version !== (before?.version ?? 0))
+        throw AppError.stale(before?.version ?? 0);
+      const check = new RuleCheck();
+      if (input.priceListId && !(await findPriceList(tx, actor.workspaceId, input.priceListId)))
+        check.add("priceListId", "not_found_ref");
+      for (const [field, kind] of [
+        ["paymentTermsId", "payment"],
+        ["deliveryTermsId", "delivery"],
+      ] as const) {
+        const id = input[field];
+        if (!id) continue;
+        const template = await findTemplate(tx, actor.workspaceId, id);
+        if (!template) check.add(field, "not_found_ref");
+        else check.when(template.kind !== kind, field, "terms_kind_mismatch");
+      }
+      check.throwIfAny();
+      const keep = <K extends keyof ClientTermsPut & keyof ClientTermsRow>(k: K) =>
+        input[k] !== undefined ? (input[k] as ClientTermsRow[K]) : (before?.[k] ?? null);
+      const row = await saveClientTerms(tx, {
+        companyId,
+        workspaceId: actor.workspaceId,
+        priceListId: keep("priceListId"),
+        paymentTermsId: keep("paymentTermsId"),
+        deliveryTermsId: keep("deliveryTermsId"),
+        paymentText:
+          input.paymentText !== undefined ? input.paymentText || null : (before?.paymentText ?? null),
+        deliveryText:
+          input.deliveryText !== undefined ? input.deliveryText || null : (before?.deliveryText ?? null),
+        creditLimit: keep("creditLimit"),
+      });
+      const after = presentClientTerms(companyId, row);
+      await recordChange(tx, actor, {
+        action: "terms",
+        entity: "company",
+        entityId: companyId,
+        before: presentClientTerms(companyId, before),
+        after,
+      });
+      return after;
     });
-    const after = presentClientTerms(companyId, row);
-    await recordChange(tx, actor, {
-      action: "terms",
-      entity: "company",
-      entityId: companyId,
-      before: presentClientTerms(companyId, before),
-      after,
-    });
-    return after;
-  });
+  } catch (error) {
+    if (!(error instanceof CreditNeedsApproval)) throw error;
+    throw await withTx(db, (tx) =>
+      requestCreditApproval(tx, actor, companyId, error.amount, error.recommended),
+    );
+  }
 }

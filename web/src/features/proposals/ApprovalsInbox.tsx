@@ -10,12 +10,12 @@ import { PageHeader } from "../../components/PageHeader";
 import { money } from "./format";
 import { useApprovals, useDecide } from "./hooks";
 
-type ReasonCode = "discount_over_limit" | "amount_over_limit" | "deal_grade_d";
+type ReasonCode = "discount_over_limit" | "amount_over_limit" | "deal_grade_d" | "credit_over_limit";
 
 /** Limits are decimal strings; amounts are shown as money. */
 function reasonParams(r: Approval["reasons"][number]): Record<string, unknown> {
   const p = { ...(r.params ?? {}) };
-  if (r.code === "amount_over_limit")
+  if (r.code === "amount_over_limit" || r.code === "credit_over_limit")
     for (const k of ["amount", "limit"]) if (typeof p[k] === "string") p[k] = money(p[k] as string);
   return p;
 }

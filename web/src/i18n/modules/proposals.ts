@@ -120,6 +120,7 @@ export const proposalsRu = {
       discount_over_limit: "Скидка {{discount}} % больше лимита {{limit}} %",
       amount_over_limit: "Сумма {{amount}} ₽ больше лимита {{limit}} ₽",
       deal_grade_d: "Клиент в категории надёжности D: сделка «{{deal}}» переходит в «Договор»",
+      credit_over_limit: "Кредитный лимит {{amount}} ₽ выше рекомендованного {{limit}} ₽",
     },
     status: {
       pending: "Ожидает",
@@ -252,6 +253,7 @@ export const proposalsEn: Catalogue<typeof proposalsRu> = {
       discount_over_limit: "Discount {{discount}} % is above the limit of {{limit}} %",
       amount_over_limit: "Amount {{amount}} ₽ is above the limit of {{limit}} ₽",
       deal_grade_d: "The client's reliability grade is D: deal “{{deal}}” moves to Contract",
+      credit_over_limit: "Credit limit {{amount}} ₽ is above the recommended {{limit}} ₽",
     },
     status: {
       pending: "Pending",
