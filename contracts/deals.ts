@@ -176,6 +176,8 @@ export const Deal = z.object({
   pipelineId: Id,
   companyId: Id,
   companyName: z.string().nullable(),
+  /** The company's reliability grade (A reliable … D high risk), when it has been assessed. */
+  companyGrade: z.enum(["A", "B", "C", "D"]).nullable(),
   contactId: Id.nullable(),
   contactName: z.string().nullable(),
   title: z.string(),

@@ -9,12 +9,18 @@ export function stageNamesOf(pipelines: { id: string; stages: PipelineStage[] }[
   return new Map(pipelines.map((p) => [p.id, new Map(p.stages.map((s) => [s.key, s.name]))]));
 }
 
-export function presentDeal(row: DealRow, stages: StageNames, needRows: NeedRowValue[] = []): Deal {
+export function presentDeal(
+  row: DealRow,
+  stages: StageNames,
+  needRows: NeedRowValue[] = [],
+  companyGrade: Deal["companyGrade"] = null,
+): Deal {
   return {
     id: row.id,
     pipelineId: row.pipelineId,
     companyId: row.companyId,
     companyName: row.companyName,
+    companyGrade,
     contactId: row.contactId,
     contactName: row.contactName,
     title: row.title,

@@ -35,6 +35,8 @@ describe("a D-grade client's deal and the contract stage", () => {
   it("is refused for a manager with a request to the head; once approved, the move goes through", async () => {
     const companyId = await clientGraded("ООО «Рискованный клиент»", "D");
     let deal: Deal = await newDeal(h, org.m1, companyId, { title: "Поставка в кредит" });
+    // The grade travels with the deal to the board and the card.
+    expect(deal.companyGrade).toBe("D");
     deal = await moved(h, org.m1, deal, "negotiation");
 
     const refused = await move(h, org.m1, deal, "contract");

@@ -20,6 +20,7 @@ import { stopEnrolments } from "../cadences/cadences.service";
 import { assertAssignableOwner } from "../companies/companies.policy";
 import { assertActiveOwner, companyForAction } from "../companies/companies.service";
 import { findContact } from "../contacts/contacts.repo";
+import { gradesOf } from "../reliability/reliability.service";
 import { presentDeal, stageNamesOf } from "./deals.presenter";
 import {
   type DealRow,
@@ -82,10 +83,16 @@ function assertNextStep(values: { nextStep?: string | null; nextStepDate?: strin
 async function presentOne(db: Db, row: DealRow): Promise<Deal> {
   const pipeline = await findPipeline(db, row.workspaceId, row.pipelineId);
   const needs = await needsOf(db, [row.id]);
-  return presentDeal(row, stageNamesOf(pipeline ? [pipeline] : []), needs.get(row.id) ?? []);
+  const grades = await gradesOf(db, row.workspaceId, [row.companyId]);
+  return presentDeal(
+    row,
+    stageNamesOf(pipeline ? [pipeline] : []),
+    needs.get(row.id) ?? [],
+    grades.get(row.companyId) ?? null,
+  );
 }
 
-/** Presents a page of deals with two extra queries whatever its size (pipelines, needs). */
+/** Presents a page of deals with three extra queries whatever its size (pipelines, needs, grades). */
 export async function presentMany(db: Db, workspaceId: string, rows: DealRow[]): Promise<Deal[]> {
   if (!rows.length) return [];
   const names = stageNamesOf(await listPipelines(db, workspaceId));
@@ -93,7 +100,12 @@ export async function presentMany(db: Db, workspaceId: string, rows: DealRow[]):
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => presentDeal(r, names, needs.get(r.id) ?? []));
+  const grades = await gradesOf(
+    db,
+    workspaceId,
+    rows.map((r) => r.companyId),
+  );
+  return rows.map((r) => presentDeal(r, names, needs.get(r.id) ?? [], grades.get(r.companyId) ?? null));
 }
 
 /** The contact must be one of the deal's company. */

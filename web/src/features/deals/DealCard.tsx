@@ -28,6 +28,7 @@ import { currentLocale } from "../../i18n";
 import { ApiError, fieldErrorsOf } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { Timeline as ActivityTimeline } from "../activities/Timeline";
+import { GradeBadge } from "../reliability/GradeBadge";
 import { DealFormModal } from "./DealFormModal";
 import { STATUS_COLORS } from "./DealsList";
 import { formatAmount, formatDay, today } from "./format";
@@ -198,9 +199,12 @@ export function DealCard({ id }: { id: string }) {
               {deal.stageName ?? deal.stage}
             </Badge>
           </Group>
-          <Anchor component={Link} to={`/clients/${deal.companyId}`} size="sm">
-            {deal.companyName}
-          </Anchor>
+          <Group gap={6}>
+            <Anchor component={Link} to={`/clients/${deal.companyId}`} size="sm">
+              {deal.companyName}
+            </Anchor>
+            <GradeBadge grade={deal.companyGrade} />
+          </Group>
         </Stack>
         <Group gap="xs" align="flex-end">
           {open && pipeline && (

@@ -17,6 +17,7 @@ import type { Deal, DealBoard } from "../../../../contracts/deals";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
+import { GradeBadge } from "../reliability/GradeBadge";
 import { formatAmount, formatDay } from "./format";
 import { type BoardFilter, fetchColumnMore, useBoard, useMoveDeal } from "./hooks";
 import { CloseDealModal, type CloseExtras } from "./MoveModals";
@@ -65,9 +66,12 @@ function DealCardItem({ deal }: { deal: Deal }) {
         >
           {deal.title}
         </Anchor>
-        <Text size="xs" c="dimmed" lineClamp={1}>
-          {deal.companyName}
-        </Text>
+        <Group gap={4} wrap="nowrap">
+          <GradeBadge grade={deal.companyGrade} />
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {deal.companyName}
+          </Text>
+        </Group>
         <Text size="sm">
           {deal.amount ? formatAmount(deal.amount, deal.currency, locale) : t("deals.card.noAmount")}
         </Text>
