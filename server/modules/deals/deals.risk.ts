@@ -25,6 +25,22 @@ export class DealNeedsApproval extends Error {
   }
 }
 
+async function hasRiskApproval(tx: Db, dealId: string, status: "approved" | "pending"): Promise<boolean> {
+  const [found] = await tx
+    .select({ id: approvals.id })
+    .from(approvals)
+    .where(
+      and(
+        eq(approvals.entity, "deal"),
+        eq(approvals.entityId, dealId),
+        eq(approvals.kind, DEAL_RISK_KIND),
+        eq(approvals.status, status),
+      ),
+    )
+    .limit(1);
+  return Boolean(found);
+}
+
 /** Refuses a manager's move of a D-grade client's deal into the contract stage without consent. */
 export async function assertRiskCleared(
   tx: Db,
@@ -35,36 +51,12 @@ export async function assertRiskCleared(
   if (stageKey !== RISKY_STAGE || actor.role !== "manager") return;
   const grade = (await gradesOf(tx, deal.workspaceId, [deal.companyId])).get(deal.companyId);
   if (grade !== "D") return;
-  const [approved] = await tx
-    .select({ id: approvals.id })
-    .from(approvals)
-    .where(
-      and(
-        eq(approvals.entity, "deal"),
-        eq(approvals.entityId, deal.id),
-        eq(approvals.kind, DEAL_RISK_KIND),
-        eq(approvals.status, "approved"),
-      ),
-    )
-    .limit(1);
-  if (!approved) throw new DealNeedsApproval(deal);
+  if (!(await hasRiskApproval(tx, deal.id, "approved"))) throw new DealNeedsApproval(deal);
 }
 
 /** Files the request (once: a pending one is not repeated) and answers with the 422 to show. */
 export async function requestRiskApproval(tx: Db, actor: Actor, deal: DealRow): Promise<AppError> {
-  const [pending] = await tx
-    .select({ id: approvals.id })
-    .from(approvals)
-    .where(
-      and(
-        eq(approvals.entity, "deal"),
-        eq(approvals.entityId, deal.id),
-        eq(approvals.kind, DEAL_RISK_KIND),
-        eq(approvals.status, "pending"),
-      ),
-    )
-    .limit(1);
-  if (pending) return AppError.rule("deal_risk_approval_pending");
+  if (await hasRiskApproval(tx, deal.id, "pending")) return AppError.rule("deal_risk_approval_pending");
   const approverId = await approverFor(tx, deal.workspaceId, deal.ownerId);
   if (!approverId) return AppError.rule("deal_risk_no_approver");
   await requestApproval(tx, actor, {
