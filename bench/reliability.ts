@@ -23,10 +23,10 @@ import {
   TOKEN,
 } from "../server/modules/reliability/registry.fixtures";
 import { recheckPlan, runRecheckBatch } from "../server/modules/reliability/registry.recheck";
-import { writeSetting } from "../server/modules/reliability/reliability.repo";
 import { DEFAULT_RELIABILITY_SETTINGS } from "../server/modules/reliability/reliability.settings";
 import { loadConfig } from "../server/platform/config";
 import { openDatabase, runMigrations } from "../server/platform/db/client";
+import { writeSetting } from "../server/platform/settings";
 import { ensureDefaultWorkspace } from "../server/platform/workspace";
 import { ms, num, table, verdict, writeSection } from "./lib/report";
 

@@ -1,34 +1,9 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { settings, userLimits, users } from "../../db/schema/index";
+import { userLimits, users } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
 import { page } from "../../platform/pagination";
 
 export const ROLE_LIMITS_KEY = "authority_limits";
-
-export async function readSetting(db: Db, workspaceId: string, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.workspaceId, workspaceId), eq(settings.key, key)))
-    .limit(1);
-  return row?.value;
-}
-
-export async function writeSetting(
-  db: Db,
-  workspaceId: string,
-  key: string,
-  value: unknown,
-  userId: string | null,
-) {
-  await db
-    .insert(settings)
-    .values({ workspaceId, key, value, updatedBy: userId })
-    .onConflictDoUpdate({
-      target: [settings.workspaceId, settings.key],
-      set: { value, updatedBy: userId, updatedAt: sql`now()` },
-    });
-}
 
 export async function findLimitUser(db: Db, workspaceId: string, userId: string) {
   const [row] = await db

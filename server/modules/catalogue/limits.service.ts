@@ -5,15 +5,14 @@ import { recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
+import { readSetting, writeSetting } from "../../platform/settings";
 import { compareDecimal, RuleCheck, stampOf } from "./catalogue.common";
 import {
   findLimitUser,
   type LimitUserRow,
   listLimitUsers,
   ROLE_LIMITS_KEY,
-  readSetting,
   saveUserLimits,
-  writeSetting,
 } from "./limits.repo";
 
 /**

@@ -1,36 +1,11 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { companies, documentSequences, invoices, payments, proposals } from "../../db/schema";
+import { companies, invoices, payments, proposals } from "../../db/schema";
 import type { Db } from "../../platform/db/client";
 import { afterCursor, encodeCursor, orderBy, page } from "../../platform/pagination";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type InvoiceListRow = InvoiceRow & { companyName: string; proposalNumber: string | null };
-
-/**
- * The next number of a kind for an organisation and year. The upsert takes the sequence row's
- * lock until the transaction ends, so concurrent invoices queue here and a rolled-back one
- * gives its number back: numbers have no gaps and no repeats.
- */
-export async function nextNumber(
-  tx: Db,
-  k: { workspaceId: string; organisationId: string; kind: "proposal" | "invoice"; year: number },
-): Promise<number> {
-  const [row] = await tx
-    .insert(documentSequences)
-    .values({ ...k, last: 1 })
-    .onConflictDoUpdate({
-      target: [
-        documentSequences.workspaceId,
-        documentSequences.organisationId,
-        documentSequences.kind,
-        documentSequences.year,
-      ],
-      set: { last: sql`${documentSequences.last} + 1` },
-    })
-    .returning({ last: documentSequences.last });
-  return row!.last;
-}
 
 export async function lockAcceptedProposal(tx: Db, workspaceId: string, id: string) {
   const [row] = await tx

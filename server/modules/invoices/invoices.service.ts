@@ -12,6 +12,7 @@ import { type Actor, isSystem } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
 import type { AppContext } from "../../platform/context";
 import { type Db, withTx } from "../../platform/db/client";
+import { nextDocumentNumber } from "../../platform/document-numbers";
 import { AppError } from "../../platform/errors";
 import { authorize, authorizeRow, visibleOwnerIds } from "../../platform/policy";
 import { shortDateRu } from "../documents/document.format";
@@ -29,7 +30,6 @@ import {
   listInvoices as listInvoiceRows,
   livePayments,
   lockAcceptedProposal,
-  nextNumber,
   setPaid,
   softDeletePayment,
 } from "./invoices.repo";
@@ -61,7 +61,7 @@ export async function createInvoice(
     const dueDate = input.dueDate ?? addDays(issueDate, DEFAULT_DUE_DAYS);
     if (dueDate < issueDate)
       throw AppError.validation([{ path: "dueDate", message: `not before ${issueDate}` }]);
-    const n = await nextNumber(tx, {
+    const n = await nextDocumentNumber(tx, {
       workspaceId: actor.workspaceId,
       organisationId: proposal.organisationId,
       kind: "invoice",

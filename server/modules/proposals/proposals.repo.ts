@@ -3,7 +3,6 @@ import {
   approvals,
   companies,
   contacts,
-  documentSequences,
   organisations,
   proposalLines,
   proposals,
@@ -68,34 +67,6 @@ export async function replaceLines(
   await db.delete(proposalLines).where(eq(proposalLines.proposalId, proposalId));
   if (lines.length)
     await db.insert(proposalLines).values(lines.map((l) => ({ ...l, workspaceId, proposalId })));
-}
-
-/**
- * The next number of a kind for an organisation and year. The upsert takes the sequence row's
- * lock until the caller's transaction ends, so concurrent creates queue and a rolled-back
- * create gives its number back: numbers have no gaps.
- */
-export async function nextSequence(
-  tx: Db,
-  workspaceId: string,
-  organisationId: string,
-  kind: "proposal" | "invoice",
-  year: number,
-): Promise<number> {
-  const [row] = await tx
-    .insert(documentSequences)
-    .values({ workspaceId, organisationId, kind, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [
-        documentSequences.workspaceId,
-        documentSequences.organisationId,
-        documentSequences.kind,
-        documentSequences.year,
-      ],
-      set: { last: sql`${documentSequences.last} + 1` },
-    })
-    .returning({ last: documentSequences.last });
-  return row!.last;
 }
 
 export async function revisionsOf(db: Db, workspaceId: string, groupId: string): Promise<ProposalRow[]> {

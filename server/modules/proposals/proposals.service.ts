@@ -14,6 +14,7 @@ import { deals, proposals } from "../../db/schema/index";
 import { type Actor, isSystem } from "../../platform/actor";
 import { diff, recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
+import { nextDocumentNumber } from "../../platform/document-numbers";
 import { AppError } from "../../platform/errors";
 import { authorize, authorizeRow, visibleOwnerIds } from "../../platform/policy";
 import { withdrawApprovals } from "../approvals/approvals.service";
@@ -28,7 +29,6 @@ import {
   latestApprovals,
   linesOf,
   listProposals,
-  nextSequence,
   organisationFor,
   type ProposalRow,
   replaceLines,
@@ -144,7 +144,15 @@ export async function createProposal(db: Db, actor: Actor, input: ProposalCreate
     const priced = await priceLines(tx, actor.workspaceId, company, issueDate, input.lines ?? []);
     const terms = await defaultTerms(tx, actor.workspaceId, company.id);
     const year = Number(issueDate.slice(0, 4));
-    const number = formatNumber(year, await nextSequence(tx, actor.workspaceId, org.id, "proposal", year));
+    const number = formatNumber(
+      year,
+      await nextDocumentNumber(tx, {
+        workspaceId: actor.workspaceId,
+        organisationId: org.id,
+        kind: "proposal",
+        year,
+      }),
+    );
     const id = uuidv7();
     const row = await insertProposal(tx, {
       id,

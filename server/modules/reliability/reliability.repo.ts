@@ -7,7 +7,6 @@ import {
   invoices,
   paymentHistory,
   registryRecords,
-  settings,
   users,
 } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
@@ -32,31 +31,6 @@ export async function companyBrief(db: Db, workspaceId: string, id: string) {
     .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
     .limit(1);
   return row;
-}
-
-export async function readSetting(db: Db, workspaceId: string, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.workspaceId, workspaceId), eq(settings.key, key)))
-    .limit(1);
-  return row?.value ?? null;
-}
-
-export async function writeSetting(
-  db: Db,
-  workspaceId: string,
-  key: string,
-  value: unknown,
-  by: string | null,
-) {
-  await db
-    .insert(settings)
-    .values({ workspaceId, key, value, updatedBy: by })
-    .onConflictDoUpdate({
-      target: [settings.workspaceId, settings.key],
-      set: { value, updatedBy: by, updatedAt: sql`now()` },
-    });
 }
 
 export async function registryRecordOf(db: Db, workspaceId: string, companyId: string, lock = false) {

@@ -11,8 +11,8 @@ import { recordChange } from "../../platform/audit";
 import type { Config } from "../../platform/config";
 import { type Db, withTx } from "../../platform/db/client";
 import { authorize } from "../../platform/policy";
+import { readSetting, writeSetting } from "../../platform/settings";
 import { dadataProvider, type RegistryProvider } from "./registry.provider";
-import { readSetting, writeSetting } from "./reliability.repo";
 
 type RegistryStored = { baseUrl: string | null; token: string | null };
 
