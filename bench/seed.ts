@@ -2,7 +2,8 @@
  * Data generator driver: fills a dedicated database with the demo client base through the
  * real CLI (`accord seed --demo`, from the built bundle) and reports rows/s and sizes.
  *
- *   npm run bench -- seed [--companies 1000000] [--contacts-per-company 2] [--deals 500000] [--seed 2026]
+ *   npm run bench -- seed [--companies 1000000] [--contacts-per-company 2] [--managers 200] [--deals 500000]
+ *                         [--activities 5000000] [--seed 2026]
  *                         [--db postgres --database accord_bench | --db pglite --data-dir DIR] [--force]
  *
  * An already seeded target is left alone unless --force (which drops and re-creates it).
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     companies: { type: "string", default: "1000000" },
     "contacts-per-company": { type: "string", default: "2" },
     deals: { type: "string", default: "0" },
+    activities: { type: "string", default: "0" },
+    managers: { type: "string", default: "8" },
     seed: { type: "string", default: "2026" },
     force: { type: "boolean", default: false },
   },
@@ -66,6 +69,10 @@ function runCli(env: Record<string, string>): Promise<{ ms: number; output: stri
     values.seed!,
     "--deals",
     values.deals!,
+    "--activities",
+    values.activities!,
+    "--managers",
+    values.managers!,
   ];
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -117,7 +124,7 @@ async function main() {
   writeSection(
     `seed-${kind}`,
     `Demo data generator on ${kind === "pglite" ? "PGlite" : "PostgreSQL"}`,
-    `\`accord seed --demo --companies ${values.companies} --contacts-per-company ${values["contacts-per-company"]} --seed ${values.seed}\`
+    `\`accord seed --demo --companies ${values.companies} --contacts-per-company ${values["contacts-per-company"]} --managers ${values.managers} --deals ${values.deals} --activities ${values.activities} --seed ${values.seed}\`
 from the built bundle into ${kind === "postgres" ? `database \`${name}\`` : `\`${path.relative(root, dataDir)}\``}, with every index of the schema
 in place (batches of 5 000 rows, \`insert … select … from unnest(…)\`, generation overlapped with writing).
 

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { AppContext } from "../../platform/context";
+import { seedActivities } from "./activities";
 import { seedDeals } from "./deals";
 import { type DemoProgress, seedDemo } from "./demo";
 import { DEMO_PASSWORD } from "./users";
@@ -7,7 +8,7 @@ import { DEMO_PASSWORD } from "./users";
 type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 const usage =
-  "Usage: accord seed --demo [--companies N] [--contacts-per-company K] [--deals D] [--seed S] [--append]";
+  "Usage: accord seed --demo [--companies N] [--contacts-per-company K] [--managers M] [--deals D] [--activities A] [--seed S] [--append]";
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -46,6 +47,9 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
       append: { type: "boolean", default: false },
       /** Deals over the workspace's companies (with --companies 0 --append: deals for an existing base). */
       deals: { type: "string" },
+      /** Activities over the workspace's companies (calls, e-mails, meetings, notes, tasks). */
+      activities: { type: "string" },
+      managers: { type: "string" },
     },
   });
   if (!values.demo) throw new Error(usage);
@@ -54,6 +58,8 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
   const seed = positiveInt("seed", values.seed, 1);
   const batchSize = positiveInt("batch-size", values["batch-size"], 5000) || 5000;
   const deals = positiveInt("deals", values.deals, 0);
+  const activities = positiveInt("activities", values.activities, 0);
+  const managers = positiveInt("managers", values.managers, 8) || 8;
   await withContext(async (ctx) => {
     console.log(
       `Seeding ${companies.toLocaleString("en")} companies with ~${contactsPerCompany} contacts each ` +
@@ -65,6 +71,7 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
       seed,
       batchSize,
       append: values.append,
+      managers,
       onProgress: progressPrinter(),
     });
     console.log(
@@ -80,6 +87,17 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
       });
       console.log(
         `Done: ${made.deals.toLocaleString("en")} deals in ${(made.elapsedMs / 1000).toFixed(1)} s.`,
+      );
+    }
+    if (activities > 0) {
+      const made = await seedActivities(ctx.database, ctx.workspaceId, {
+        activities,
+        seed,
+        onProgress: (done, total) =>
+          console.log(`  activities ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
+      });
+      console.log(
+        `Done: ${made.activities.toLocaleString("en")} activities in ${(made.elapsedMs / 1000).toFixed(1)} s.`,
       );
     }
     const team = [result.team.admin, ...result.team.heads, ...result.team.managers];

@@ -3,6 +3,7 @@ import { ensureDefaultPipeline } from "../../modules/deals/pipelines.service";
 import { systemActor } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
 import { type Database, withTx } from "../../platform/db/client";
+import { seedUuidSql } from "./seed-sql";
 
 export interface DealSeedOptions {
   deals: number;
@@ -68,8 +69,7 @@ export async function seedDeals(
            probability, expected_close_date, owner_id, next_step, next_step_date, lost_reason_id,
            stage_changed_at, closed_at, created_at, updated_at)
          select
-           (lpad(to_hex(floor(extract(epoch from now() - make_interval(days => (20 + p.h3 % 520)::int)) * 1000)::bigint), 12, '0')
-             || '7' || substr(md5($3 || ':' || p.n), 1, 3) || '8' || substr(md5($3 || ':' || p.n), 4, 15))::uuid,
+           ${seedUuidSql("now() - make_interval(days => (20 + p.h3 % 520)::int)", "$3 || ':' || p.n")},
            $1, $8::uuid, st.key, st.kind,
            'Сделка №' || (p.n + 1), p.company_id,
            ((10000 + p.h2 % 5000000) * 1.0 + (p.h2 % 100) / 100.0)::numeric(18,2), 'RUB',

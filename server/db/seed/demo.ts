@@ -15,6 +15,8 @@ export interface DemoSeedOptions {
   batchSize?: number;
   /** Add to a base that already has companies (use another seed, or ids collide). */
   append?: boolean;
+  /** Managers in the demo team (default 8); a big base wants more, as a real sales floor has. */
+  managers?: number;
   /** Fixed "now" for reproducible dates (tests); defaults to the current time. */
   now?: Date;
   onProgress?: (progress: DemoProgress) => void;
@@ -59,7 +61,7 @@ export async function seedDemo(
       );
     }
   }
-  const team = await ensureDemoTeam(db, workspaceId, { seed: options.seed });
+  const team = await ensureDemoTeam(db, workspaceId, { seed: options.seed, managers: options.managers });
   const generator = createDemoGenerator({
     seed: options.seed,
     owners: { owners: ownerWeights(team) },
