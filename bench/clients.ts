@@ -8,11 +8,12 @@
  *   npm run bench -- seed --db pglite --companies 100000          (once: .tmp/bench/pglite-100k)
  *   npm run bench -- clients --db pglite [--data-dir .tmp/bench/pglite-100k]
  */
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../server/db/seed/users";
+import { captureStatements } from "./lib/capture";
 import {
   cardWorkload,
   listWorkloads,
@@ -159,43 +160,15 @@ async function runHttp(): Promise<{ measured: Measured[]; counts: { companies: n
 
 /** Runs each workload's first requests once on a capturing server and keeps their statements. */
 async function capture(measured: Measured[]): Promise<Map<Workload, CapturedQuery[][]>> {
-  const dir = path.join(root, ".tmp/bench");
-  mkdirSync(dir, { recursive: true });
-  const log = path.join(dir, `sql-capture-${process.pid}.jsonl`);
-  rmSync(log, { force: true });
-  appendFileSync(log, "");
-  const server = await startServer({
-    env: { ...quietEnv, BENCH_SQL_LOG: log },
-    preload: ["./bench/lib/sql-capture.mjs"],
-    timeoutMs: 600_000,
+  const perRun = await captureStatements({
+    env: serverEnv,
+    sessions,
+    runs: measured.map(({ workload }) => ({
+      session: workload.session,
+      paths: workload.paths.slice(0, CAPTURE_PER_WORKLOAD),
+    })),
   });
-  const captured = new Map<Workload, CapturedQuery[][]>();
-  try {
-    const cookies = await sessions(server.url);
-    for (const { workload } of measured) {
-      const client = httpClient(server.url, cookies[workload.session], 1);
-      const perRequest: CapturedQuery[][] = [];
-      for (const p of workload.paths.slice(0, CAPTURE_PER_WORKLOAD)) {
-        const before = statSync(log).size;
-        await client.get(p);
-        const text = readFileSync(log).subarray(before).toString("utf8");
-        // The session touch runs once a minute per session, not per request: left out.
-        perRequest.push(
-          text
-            .split("\n")
-            .filter(Boolean)
-            .map((l) => JSON.parse(l) as CapturedQuery)
-            .filter((q) => !/^update "sessions"/i.test(q.text)),
-        );
-      }
-      client.close();
-      captured.set(workload, perRequest);
-    }
-    return captured;
-  } finally {
-    await server.stop();
-    rmSync(log, { force: true });
-  }
+  return new Map(measured.map((m, i) => [m.workload, perRun[i]!]));
 }
 
 async function runFloor(measured: Measured[], captured: Map<Workload, CapturedQuery[][]>): Promise<void> {
