@@ -25,6 +25,7 @@ export async function prepare(
     dataDir: config.dataDir,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
     logger,
     loadDataDir,
   });

@@ -20,6 +20,11 @@ const Env = z.object({
   ACCORD_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(200),
   ACCORD_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   ACCORD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** The embedded database's buffer cache, held in the server's own memory (PostgreSQL's default is 128MB). */
+  ACCORD_PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/)
+    .default("96MB"),
   ACCORD_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
@@ -41,6 +46,7 @@ export type Config = {
   uploadLimitBytes: number;
   statementTimeoutMs: number;
   poolSize: number;
+  pgliteSharedBuffers: string;
   runWorker: boolean;
 };
 
@@ -69,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadLimitBytes: e.ACCORD_UPLOAD_LIMIT_MB * 1024 * 1024,
     statementTimeoutMs: e.ACCORD_STATEMENT_TIMEOUT_MS,
     poolSize: e.ACCORD_DB_POOL_SIZE,
+    pgliteSharedBuffers: e.ACCORD_PGLITE_SHARED_BUFFERS,
     runWorker: e.ACCORD_WORKER === "on",
     ...overrides,
   };

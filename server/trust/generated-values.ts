@@ -68,7 +68,12 @@ function apply(body: unknown, m: Mutation): unknown {
   const copy = structuredClone(body) as Record<string | number, unknown>;
   if (m.kind === "add") {
     // defineProperty, so "__proto__" becomes a key of the JSON and not the object's prototype.
-    Object.defineProperty(copy, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, m.key, {
+      value: m.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     return copy;
   }
   let parent: Record<string | number, unknown> = copy;

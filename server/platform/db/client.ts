@@ -62,6 +62,8 @@ export async function openDatabase(options: {
   statementTimeoutMs: number;
   logger?: Logger;
   loadDataDir?: Uint8Array;
+  /** Embedded mode: PostgreSQL's shared_buffers inside PGlite (default 96MB). */
+  pgliteSharedBuffers?: string;
 }): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let poolConfig: pg.PoolConfig;
@@ -74,6 +76,7 @@ export async function openDatabase(options: {
       // Only the pool's one connection: a second client would interleave with it (see below).
       maxConnections: 1,
       loadDataDir: options.loadDataDir,
+      sharedBuffers: options.pgliteSharedBuffers ?? "96MB",
     });
     // One connection: PGlite has a single backend session anyway, and the socket server can
     // interleave the extended-protocol messages of concurrent connections (seen here as wrong

@@ -35,6 +35,8 @@ export async function startEmbedded(options: {
   logger?: Logger;
   maxConnections?: number;
   loadDataDir?: Uint8Array;
+  /** PostgreSQL's shared_buffers inside PGlite, e.g. "96MB". */
+  sharedBuffers?: string;
 }): Promise<EmbeddedDatabase> {
   const inMemory = options.dataDir.startsWith("memory://");
   const pgDir = inMemory ? options.dataDir : path.join(options.dataDir, "pg");
@@ -56,6 +58,7 @@ export async function startEmbedded(options: {
       socketPath,
       maxConnections: options.maxConnections ?? 20,
       loadDataDir: options.loadDataDir,
+      sharedBuffers: options.sharedBuffers,
     },
   });
   const waiters = new Set<(m: WorkerMessage) => void>();

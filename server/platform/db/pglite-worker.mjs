@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-const { dataDir, socketPath, maxConnections, loadDataDir } = workerData;
+const { dataDir, socketPath, maxConnections, loadDataDir, sharedBuffers } = workerData;
 
 let db;
 let server;
@@ -14,6 +14,8 @@ let server;
 async function start() {
   const started = Date.now();
   const options = { extensions: { pg_trgm }, relaxedDurability: false };
+  // PGlite keeps shared buffers inside its WebAssembly memory, so they count in the process's RSS.
+  if (sharedBuffers) options.postgresqlconf = [`shared_buffers = ${sharedBuffers}`];
   if (loadDataDir) options.loadDataDir = new Blob([loadDataDir]);
   db = await PGlite.create(dataDir, options);
   parentPort.postMessage({ type: "opened", ms: Date.now() - started });
