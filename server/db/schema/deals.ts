@@ -89,6 +89,12 @@ export const deals = pgTable(
     competitorId: uuid("competitor_id"),
     ownerId: uuid("owner_id").notNull(),
     stageChangedAt: ts("stage_changed_at").notNull().default(sql`now()`),
+    /**
+     * The furthest stage of the funnel (open and won stages, in the pipeline's order) the deal has
+     * reached: kept by every stage change and recomputed when stages are reordered, so stage
+     * conversion reads one index instead of every deal's history.
+     */
+    topStage: text("top_stage"),
     closedAt: ts("closed_at"),
     deletedAt: ts("deleted_at"),
     deletedBy: uuid("deleted_by"),
@@ -106,11 +112,17 @@ export const deals = pgTable(
       .on(t.workspaceId, t.pipelineId, t.stage, t.id)
       .where(sql`${t.deletedAt} is null`),
     index("deals_company_idx").on(t.workspaceId, t.companyId, t.createdAt).where(sql`${t.deletedAt} is null`),
-    // The forecast: open deals by expected month and owner; closed ones by closing date.
+    // The forecast: open deals by expected month and owner; closed ones by closing date; the
+    // funnel by creation date. Each carries what its sums need, so they are index-only scans.
     index("deals_forecast_idx")
-      .on(t.workspaceId, t.status, t.expectedCloseDate, t.ownerId)
+      .on(t.workspaceId, t.status, t.expectedCloseDate, t.ownerId, t.pipelineId, t.amount, t.probability)
       .where(sql`${t.deletedAt} is null`),
-    index("deals_closed_idx").on(t.workspaceId, t.status, t.closedAt).where(sql`${t.deletedAt} is null`),
+    index("deals_closed_idx")
+      .on(t.workspaceId, t.status, t.closedAt, t.ownerId, t.pipelineId, t.amount, t.createdAt)
+      .where(sql`${t.deletedAt} is null`),
+    index("deals_funnel_idx")
+      .on(t.workspaceId, t.pipelineId, t.createdAt, t.ownerId, t.topStage)
+      .where(sql`${t.deletedAt} is null`),
     index("deals_owner_created_idx")
       .on(t.workspaceId, t.ownerId, t.createdAt, t.id)
       .where(sql`${t.deletedAt} is null`),

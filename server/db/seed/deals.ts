@@ -67,7 +67,7 @@ export async function seedDeals(
        ins as (
          insert into deals (id, workspace_id, pipeline_id, stage, status, title, company_id, amount, currency,
            probability, expected_close_date, owner_id, next_step, next_step_date, lost_reason_id,
-           stage_changed_at, closed_at, created_at, updated_at)
+           stage_changed_at, closed_at, created_at, updated_at, top_stage)
          select
            ${seedUuidSql("now() - make_interval(days => (20 + p.h3 % 520)::int)", "$3 || ':' || p.n")},
            $1, $8::uuid, st.key, st.kind,
@@ -82,7 +82,9 @@ export async function seedDeals(
            now() - make_interval(days => (p.h3 % 20)::int),
            case when st.kind <> 'open' then now() - make_interval(days => (p.h3 % 20)::int) end,
            now() - make_interval(days => (20 + p.h3 % 520)::int),
-           now()
+           now(),
+           -- Created at the first stage, then moved once: a lost deal got no further than the first.
+           case when st.kind = 'lost' then (select key from st order by i limit 1) else st.key end
          from pick p join st on st.i = p.stage_i
          returning id, stage, created_at, closed_at
        ),

@@ -168,3 +168,34 @@ describe("the board", () => {
     expect(more.columns[0]!.nextCursor).toBeNull();
   });
 });
+
+describe("stage conversion after the stages are reordered", () => {
+  it("recounts each deal's furthest stage in the new order, from its history", async () => {
+    const pipeline = (await h.get(`/api/v1/pipelines/${d.A!.pipelineId}`, org.admin)).json();
+    const swap = (stages: { key: string }[]) => {
+      const i = stages.findIndex((s) => s.key === "needs");
+      const out = [...stages];
+      [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+      return out;
+    };
+    const put = async (stages: unknown, version: number) => {
+      const res = await h.patch(`/api/v1/pipelines/${pipeline.id}`, { stages, version }, org.admin);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const swapped = await put(swap(pipeline.stages), pipeline.version);
+    // New order new, proposal, needs, …: B's proposal is now step 1 and W's needs step 2, so
+    // tops are A 0, B 1, C 3, W 5, L 0, E 4, F 0 → 7, 4, 3, 3, 2, 1.
+    const f = await forecast(org.head);
+    expect(f.conversion.map((c) => [c.stage, c.reached])).toEqual([
+      ["new", 7],
+      ["proposal", 4],
+      ["needs", 3],
+      ["negotiation", 3],
+      ["contract", 2],
+      ["won", 1],
+    ]);
+    await put(pipeline.stages, swapped.version);
+    expect((await forecast(org.head)).conversion.map((c) => c.reached)).toEqual([7, 4, 4, 3, 2, 1]);
+  });
+});

@@ -10,7 +10,6 @@ import { pipelineFor } from "./pipelines.service";
 const money = (expr: SQL) => sql<string>`coalesce(${expr}, 0)::numeric(18,2)::text`;
 const weighted = sql<string>`coalesce(round(sum(${deals.amount} * ${deals.probability}) / 100, 2), 0)::numeric(18,2)::text`;
 const day = (d: string) => sql`${d}::date`;
-const dayAfter = (d: string) => sql`(${d}::date + 1)`;
 
 /**
  * The sales forecast for a period, all sums exact (numeric in SQL, decimal strings out):
@@ -18,7 +17,7 @@ const dayAfter = (d: string) => sql`(${d}::date + 1)`;
  * - won and lost deals by closing month and in total;
  * - stage conversion: of the deals created in the period, how many reached each stage and the
  *   share that reached the next one (a deal that skipped a stage has passed it: "reached" is
- *   the furthest stage of its moves in deal_stage_changes; lost is not a step of the funnel);
+ *   furthest stage of its moves, kept on the deal as top_stage; lost is not a step of the funnel);
  * - the cycle: average days from creation to winning of deals won in the period.
  * Visibility is the deals' own: a manager their own, a head the team's, an admin all.
  */
@@ -38,72 +37,73 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
     owners === null ? undefined : owners.length ? inArray(deals.ownerId, [...owners]) : sql`false`,
     query.pipelineId ? eq(deals.pipelineId, pipeline.id) : undefined,
   )!;
+  // Periods are Moscow calendar days and months, as the people reading the forecast count them.
+  const from = sql`(${query.from}::date::timestamp at time zone 'Europe/Moscow')`;
+  const toEnd = sql`((${query.to}::date + 1)::timestamp at time zone 'Europe/Moscow')`;
   const openInPeriod = sql`${base} and ${deals.status} = 'open'
     and ${deals.expectedCloseDate} >= ${day(query.from)} and ${deals.expectedCloseDate} <= ${day(query.to)}`;
   const closedInPeriod = sql`${base} and ${deals.status} in ('won', 'lost')
-    and ${deals.closedAt} >= ${day(query.from)} and ${deals.closedAt} < ${dayAfter(query.to)}`;
-
-  const byMonth = await db.execute<{ month: string; count: number; amount: string; weighted: string }>(sql`
-    select to_char(${deals.expectedCloseDate}, 'YYYY-MM') as month, count(*)::int as count,
-      ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
-    from ${deals} where ${openInPeriod} group by 1 order by 1`);
-
-  const byOwner = await db.execute<{
-    ownerId: string;
-    ownerName: string;
-    count: number;
-    amount: string;
-    weighted: string;
-  }>(sql`
-    select t.owner_id as "ownerId", coalesce(u.full_name, '') as "ownerName", t.count, t.amount, t.weighted
-    from (select ${deals.ownerId} as owner_id, count(*)::int as count,
-            ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
-          from ${deals} where ${openInPeriod} group by 1) t
-    left join users u on u.id = t.owner_id
-    order by t.weighted::numeric desc, u.full_name`);
-
-  const closed = await db.execute<{
-    month: string;
-    status: "won" | "lost";
-    count: number;
-    amount: string;
-  }>(sql`
-    select to_char(${deals.closedAt} at time zone 'UTC', 'YYYY-MM') as month, ${deals.status} as status,
-      count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount
-    from ${deals} where ${closedInPeriod} group by 1, 2 order by 1`);
-
-  const totals = await db.execute<{ status: "won" | "lost"; count: number; amount: string }>(sql`
-    select ${deals.status} as status, count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount
-    from ${deals} where ${closedInPeriod} group by 1`);
-
+    and ${deals.closedAt} >= ${from} and ${deals.closedAt} < ${toEnd}`;
   const steps = pipeline.stages.filter((s) => s.kind !== "lost");
-  const ord = sql.join(
-    steps.map((s, i) => sql`(${s.key}::text, ${i}::int)`),
-    sql`, `,
-  );
-  const reached = await db.execute<{ n: number; count: number }>(sql`
-    with ord(key, n) as (values ${ord}),
-    top as (
-      select ${deals.id} as id, max(ord.n) as top
-      from ${deals}
-      join deal_stage_changes c on c.deal_id = ${deals.id}
-      join ord on ord.key = c.to_stage
-      where ${base} and ${deals.pipelineId} = ${pipeline.id}
-        and ${deals.createdAt} >= ${day(query.from)} and ${deals.createdAt} < ${dayAfter(query.to)}
-      group by ${deals.id}
-    )
-    select ord.n, count(top.id)::int as count from ord left join top on top.top >= ord.n
-    group by ord.n order by ord.n`);
 
-  const [cycle] = (
-    await db.execute<{ count: number; averageDays: string | null }>(sql`
-    select count(*)::int as count,
-      round(avg(extract(epoch from ${deals.closedAt} - ${deals.createdAt}) / 86400)::numeric, 1)::text as "averageDays"
-    from ${deals} where ${closedInPeriod} and ${deals.status} = 'won'`)
-  ).rows;
+  // Three statements, each one index-only pass (deals_forecast_idx, deals_closed_idx,
+  // deals_funnel_idx), sent at once: on PostgreSQL they run side by side on pooled connections.
+  const [open, closed, reached] = await Promise.all([
+    // The weighted pipeline by expected month and by owner, in one pass (grouping sets).
+    db.execute<{
+      month: string | null;
+      ownerId: string | null;
+      ownerName: string | null;
+      count: number;
+      amount: string;
+      weighted: string;
+    }>(sql`
+      select t.month, t.owner_id as "ownerId", coalesce(u.full_name, '') as "ownerName", t.count, t.amount, t.weighted
+      from (select to_char(${deals.expectedCloseDate}, 'YYYY-MM') as month, ${deals.ownerId} as owner_id,
+              count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
+            from ${deals} where ${openInPeriod}
+            group by grouping sets ((1), (2))) t
+      left join users u on u.id = t.owner_id
+      order by t.month nulls last, t.weighted::numeric desc, u.full_name`),
+    // Won and lost by closing month and in total, with the cycle of the won ones.
+    db.execute<{
+      month: string | null;
+      status: "won" | "lost";
+      count: number;
+      amount: string;
+      averageDays: string | null;
+    }>(sql`
+      select to_char(${deals.closedAt} at time zone 'Europe/Moscow', 'YYYY-MM') as month, ${deals.status} as status,
+        count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount,
+        round(avg(extract(epoch from ${deals.closedAt} - ${deals.createdAt}) / 86400)::numeric, 1)::text as "averageDays"
+      from ${deals} where ${closedInPeriod}
+      group by grouping sets ((1, 2), (2)) order by 1 nulls last`),
+    // Stage conversion: the deals created in the period by the furthest stage they reached.
+    db.execute<{ topStage: string | null; count: number }>(sql`
+      select ${deals.topStage} as "topStage", count(*)::int as count
+      from ${deals}
+      where ${base} and ${deals.pipelineId} = ${pipeline.id}
+        and ${deals.createdAt} >= ${from} and ${deals.createdAt} < ${toEnd}
+      group by 1`),
+  ]);
+  const byMonth = open.rows
+    .filter((r) => r.month !== null)
+    .map(({ month, count, amount, weighted }) => ({ month: month!, count, amount, weighted }));
+  const byOwner = open.rows
+    .filter((r) => r.month === null && r.ownerId !== null)
+    .map(({ ownerId, ownerName, count, amount, weighted }) => ({
+      ownerId: ownerId!,
+      ownerName: ownerName ?? "",
+      count,
+      amount,
+      weighted,
+    }));
+  const totals = closed.rows.filter((r) => r.month === null);
+  const cycle = totals.find((r) => r.status === "won");
 
   const months = new Map<string, Forecast["closedByMonth"][number]>();
   for (const r of closed.rows) {
+    if (r.month === null) continue;
     const m = months.get(r.month) ?? {
       month: r.month,
       wonCount: 0,
@@ -116,16 +116,18 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
     months.set(r.month, m);
   }
   const total = (status: "won" | "lost") => {
-    const r = totals.rows.find((t) => t.status === status);
+    const r = totals.find((t) => t.status === status);
     return { count: r?.count ?? 0, amount: r?.amount ?? "0.00" };
   };
-  const counts = steps.map((_, i) => reached.rows.find((r) => Number(r.n) === i)?.count ?? 0);
+  // A deal counts for its furthest stage and every stage before it.
+  const atTop = steps.map((s) => reached.rows.find((r) => r.topStage === s.key)?.count ?? 0);
+  const counts = atTop.map((_, i) => atTop.slice(i).reduce((sum, n) => sum + n, 0));
   return {
     from: query.from,
     to: query.to,
     pipelineId: pipeline.id,
-    byMonth: byMonth.rows,
-    byOwner: byOwner.rows,
+    byMonth,
+    byOwner,
     closedByMonth: [...months.values()],
     won: total("won"),
     lost: total("lost"),

@@ -43,7 +43,7 @@ import {
   listPipelines,
   type PipelineRow,
 } from "./pipelines.repo";
-import { pipelineFor } from "./pipelines.service";
+import { funnelOf, pipelineFor } from "./pipelines.service";
 
 const stampOf = (actor: Actor) => (isSystem(actor) ? null : actor.id);
 const mayRestore = (actor: Actor) => reachOf("deals", "restore", actor.role) !== null;
@@ -161,15 +161,19 @@ export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promi
     });
     if (input.needRows?.length) await replaceNeeds(tx, actor.workspaceId, id, input.needRows, uuidv7);
     // The first stage counts as reached: conversion starts from the creation.
-    await insertStageChange(tx, {
-      id: uuidv7(),
-      workspaceId: actor.workspaceId,
-      dealId: id,
-      pipelineId: pipeline.id,
-      fromStage: null,
-      toStage: stage.key,
-      userId: stampOf(actor),
-    });
+    await insertStageChange(
+      tx,
+      {
+        id: uuidv7(),
+        workspaceId: actor.workspaceId,
+        dealId: id,
+        pipelineId: pipeline.id,
+        fromStage: null,
+        toStage: stage.key,
+        userId: stampOf(actor),
+      },
+      funnelOf(pipeline.stages),
+    );
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, { action: "create", entity: "deal", entityId: id, after: deal });
     return deal;
@@ -300,15 +304,19 @@ function moveInTx(db: Db, actor: Actor, id: string, input: DealMove): Promise<De
       set.lostNote = optionalText(input.lostNote) ?? null;
     }
     await updateDeal(tx, id, set);
-    await insertStageChange(tx, {
-      id: uuidv7(),
-      workspaceId: actor.workspaceId,
-      dealId: id,
-      pipelineId: row.pipelineId,
-      fromStage: row.stage,
-      toStage: stage.key,
-      userId: stampOf(actor),
-    });
+    await insertStageChange(
+      tx,
+      {
+        id: uuidv7(),
+        workspaceId: actor.workspaceId,
+        dealId: id,
+        pipelineId: row.pipelineId,
+        fromStage: row.stage,
+        toStage: stage.key,
+        userId: stampOf(actor),
+      },
+      funnelOf(pipeline.stages),
+    );
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, {
       action: stage.kind === "open" ? "move" : stage.kind,
@@ -363,15 +371,19 @@ export async function reopenDeal(db: Db, actor: Actor, id: string, input: DealRe
       competitorId: null,
       version: row.version + 1,
     });
-    await insertStageChange(tx, {
-      id: uuidv7(),
-      workspaceId: actor.workspaceId,
-      dealId: id,
-      pipelineId: row.pipelineId,
-      fromStage: row.stage,
-      toStage: stage.key,
-      userId: stampOf(actor),
-    });
+    await insertStageChange(
+      tx,
+      {
+        id: uuidv7(),
+        workspaceId: actor.workspaceId,
+        dealId: id,
+        pipelineId: row.pipelineId,
+        fromStage: row.stage,
+        toStage: stage.key,
+        userId: stampOf(actor),
+      },
+      funnelOf(pipeline.stages),
+    );
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, {
       action: "reopen",

@@ -14,6 +14,7 @@ import { recordChange } from "../../platform/audit";
 import { type Db, withTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
+import { recomputeTopStages } from "./deals.repo";
 import {
   type CompetitorRow,
   clearDefaultPipeline,
@@ -58,6 +59,11 @@ export const defaultLostReasons = [
   "Клиент перестал отвечать",
   "Другое",
 ];
+
+/** The stages a deal climbs, in order: the open ones and the won one (lost is not a step). */
+export function funnelOf(stages: readonly Stage[]): string[] {
+  return stages.filter((s) => s.kind !== "lost").map((s) => s.key);
+}
 
 export function presentPipeline(row: PipelineRow): Pipeline {
   return {
@@ -210,6 +216,9 @@ export async function editPipeline(
       }
     }
     if (input.isDefault && !before.isDefault) await clearDefaultPipeline(tx, actor.workspaceId);
+    // Reordered steps change which stage is the furthest a deal reached.
+    if (input.stages && funnelOf(input.stages).join("\n") !== funnelOf(before.stages).join("\n"))
+      await recomputeTopStages(tx, id, funnelOf(input.stages));
     const row = await updatePipeline(tx, id, {
       ...(input.name ? { name: input.name } : {}),
       ...(input.stages ? { stages: input.stages } : {}),
