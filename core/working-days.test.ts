@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ProductionCalendar, RU_PRODUCTION_CALENDAR } from "./production-calendar";
 import {
@@ -160,5 +161,46 @@ describe("working-day arithmetic", () => {
       },
     };
     expect(() => nextWorkingDay("2025-01-01", allOff)).toThrow(RangeError);
+  });
+});
+
+describe("countWorkingDays agrees with walking the calendar day by day (fast-check)", () => {
+  const day = fc.integer({
+    min: Date.UTC(2018, 0, 1) / 86_400_000,
+    max: Date.UTC(2032, 11, 31) / 86_400_000,
+  });
+  const iso = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+  const walk = (from: string, to: string, calendar: ProductionCalendar) => {
+    let n = 0;
+    for (let d = Date.parse(from) / 86_400_000; d <= Date.parse(to) / 86_400_000; d++)
+      if (isWorkingDay(iso(d), calendar)) n++;
+    return n;
+  };
+  // An edited calendar: a weekday holiday, a working Saturday, and a date that is both.
+  const edited: ProductionCalendar = {
+    years: {
+      ...RU_PRODUCTION_CALENDAR.years,
+      2026: {
+        ...RU_PRODUCTION_CALENDAR.years[2026]!,
+        holidays: [...RU_PRODUCTION_CALENDAR.years[2026]!.holidays, "2026-07-15", "2026-07-18"],
+        workingWeekends: [...RU_PRODUCTION_CALENDAR.years[2026]!.workingWeekends, "2026-07-18", "2026-08-01"],
+      },
+    },
+  };
+
+  it("over ranges across covered and uncovered years, with the shipped and an edited calendar", () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 2000 }), fc.boolean(), (start, length, useEdited) => {
+        const calendar = useEdited ? edited : RU_PRODUCTION_CALENDAR;
+        const from = iso(start);
+        const to = iso(start + length);
+        expect(countWorkingDays(from, to, calendar)).toBe(walk(from, to, calendar));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is 0 for a range that ends before it starts", () => {
+    expect(countWorkingDays("2026-05-10", "2026-05-09")).toBe(0);
   });
 });

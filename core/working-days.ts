@@ -139,14 +139,58 @@ export function calendarDeadline(
   return adjustToWorkingDay(addDays(start, days), calendar);
 }
 
-/** Number of working days from `from` to `to`, both inclusive (0 if to < from). */
+/** Monday to Friday between two day numbers, both inclusive: whole weeks, then the rest. */
+function weekdaysBetween(start: number, end: number): number {
+  const total = end - start + 1;
+  let count = Math.floor(total / 7) * 5;
+  for (let d = start + total - (total % 7); d <= end; d++) {
+    const weekday = new Date(d * DAY_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+
+const isWeekendNumber = (day: number) => {
+  const weekday = new Date(day * DAY_MS).getUTCDay();
+  return weekday === 0 || weekday === 6;
+};
+
+/**
+ * Number of working days from `from` to `to`, both inclusive (0 if to < from). Counted without
+ * walking the days — weekdays by arithmetic, then each year's holidays and working weekends inside
+ * the range — so a client years overdue costs no more than one a week overdue.
+ */
 export function countWorkingDays(
   from: string,
   to: string,
   calendar: ProductionCalendar = RU_PRODUCTION_CALENDAR,
 ): number {
+  const start = toDayNumber(from);
   const end = toDayNumber(to);
-  let count = 0;
-  for (let d = toDayNumber(from); d <= end; d++) if (isWorkingDayNumber(d, calendar)) count++;
+  if (end < start) return 0;
+  let count = weekdaysBetween(start, end);
+  const inRange = (day: number) => day >= start && day <= end;
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    const year = calendar.years[y];
+    if (year) {
+      // As isWorkingDayNumber: a working weekend wins over a holiday of the same date.
+      const working = new Set(year.workingWeekends);
+      for (const date of new Set(year.holidays)) {
+        const day = toDayNumber(date);
+        if (inRange(day) && !isWeekendNumber(day) && !working.has(date)) count--;
+      }
+      for (const date of working) {
+        const day = toDayNumber(date);
+        if (inRange(day) && isWeekendNumber(day)) count++;
+      }
+    } else {
+      for (const md of new Set(RU_FIXED_HOLIDAYS)) {
+        const date = `${y}-${md}`;
+        if (!isIsoDate(date)) continue;
+        const day = toDayNumber(date);
+        if (inRange(day) && !isWeekendNumber(day)) count--;
+      }
+    }
+  }
   return count;
 }

@@ -132,10 +132,18 @@ export async function listActivities(
   where: SQL,
   paging: { limit: number; cursor?: string },
 ): Promise<{ items: ActivityRow[]; nextCursor: string | null }> {
-  const rows = await joined(db)
+  // The page's ids first, alone: a backward range read of the timeline index that stops at the
+  // limit. Joined with the names in the same statement, the planner may misjudge a long
+  // timeline (a key account's thousands of entries) and read and sort all of it.
+  const pageIds = db
+    .select({ id: activities.id })
+    .from(activities)
     .where(and(where, afterCursor(activities.occurredAt, activities.id, true, paging.cursor)))
     .orderBy(desc(activities.occurredAt), desc(activities.id))
     .limit(paging.limit + 1);
+  const rows = await joined(db)
+    .where(inArray(activities.id, pageIds))
+    .orderBy(desc(activities.occurredAt), desc(activities.id));
   return page(rows, paging.limit, (r) => encodeCursor(r.occurredAt, r.id));
 }
 

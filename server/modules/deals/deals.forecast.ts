@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Forecast, ForecastQuery } from "../../../contracts/deals";
+import { formatMoney, parseMoney } from "../../../core/money";
 import { deals } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
@@ -46,38 +47,46 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
     and ${deals.closedAt} >= ${from} and ${deals.closedAt} < ${toEnd}`;
   const steps = pipeline.stages.filter((s) => s.kind !== "lost");
 
-  // Three statements, each one index-only pass (deals_forecast_idx, deals_closed_idx,
+  // Months as bucket bounds, so each row finds its month by a binary search (width_bucket)
+  // instead of a time-zone conversion: the month starts of the period, as dates for expected
+  // closing and as Moscow instants for closing.
+  const monthStarts = sql`generate_series(date_trunc('month', ${query.from}::date), ${query.to}::date, interval '1 month')`;
+  const dateBounds = sql`(select array(select d::date from ${monthStarts} d))`;
+  const instantBounds = sql`(select array(select d::timestamp at time zone 'Europe/Moscow' from ${monthStarts} d))`;
+
+  // Four statements, each one index-only pass (deals_forecast_idx twice, deals_closed_idx,
   // deals_funnel_idx), sent at once: on PostgreSQL they run side by side on pooled connections.
-  const [open, closed, reached] = await Promise.all([
-    // The weighted pipeline by expected month and by owner, in one pass (grouping sets).
-    db.execute<{
-      month: string | null;
-      ownerId: string | null;
-      ownerName: string | null;
-      count: number;
-      amount: string;
-      weighted: string;
-    }>(sql`
-      select t.month, t.owner_id as "ownerId", coalesce(u.full_name, '') as "ownerName", t.count, t.amount, t.weighted
-      from (select to_char(${deals.expectedCloseDate}, 'YYYY-MM') as month, ${deals.ownerId} as owner_id,
-              count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
-            from ${deals} where ${openInPeriod}
-            group by grouping sets ((1), (2))) t
+  const [byMonthRows, byOwnerRows, closed, reached] = await Promise.all([
+    // The weighted pipeline by expected month…
+    db.execute<{ month: string; count: number; amount: string; weighted: string }>(sql`
+      select to_char((${dateBounds})[t.k], 'YYYY-MM') as month, t.count, t.amount, t.weighted
+      from (select width_bucket(${deals.expectedCloseDate}, ${dateBounds}) as k, count(*)::int as count,
+              ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
+            from ${deals} where ${openInPeriod} group by 1) t
+      order by t.k`),
+    // … and by owner.
+    db.execute<{ ownerId: string; ownerName: string; count: number; amount: string; weighted: string }>(sql`
+      select t.owner_id as "ownerId", coalesce(u.full_name, '') as "ownerName", t.count, t.amount, t.weighted
+      from (select ${deals.ownerId} as owner_id, count(*)::int as count,
+              ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
+            from ${deals} where ${openInPeriod} group by 1) t
       left join users u on u.id = t.owner_id
-      order by t.month nulls last, t.weighted::numeric desc, u.full_name`),
-    // Won and lost by closing month and in total, with the cycle of the won ones.
+      order by t.weighted::numeric desc, u.full_name`),
+    // Won and lost by closing month, with the seconds from creation to winning for the cycle.
     db.execute<{
-      month: string | null;
+      month: string;
       status: "won" | "lost";
       count: number;
       amount: string;
-      averageDays: string | null;
+      seconds: number | null;
     }>(sql`
-      select to_char(${deals.closedAt} at time zone 'Europe/Moscow', 'YYYY-MM') as month, ${deals.status} as status,
-        count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount,
-        round(avg(extract(epoch from ${deals.closedAt} - ${deals.createdAt}) / 86400)::numeric, 1)::text as "averageDays"
-      from ${deals} where ${closedInPeriod}
-      group by grouping sets ((1, 2), (2)) order by 1 nulls last`),
+      select to_char((${instantBounds})[t.k] at time zone 'Europe/Moscow', 'YYYY-MM') as month, t.status,
+        t.count, t.amount, t.seconds
+      from (select width_bucket(${deals.closedAt}, ${instantBounds}) as k, ${deals.status} as status,
+              count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount,
+              sum(date_part('epoch', ${deals.closedAt} - ${deals.createdAt})) filter (where ${deals.status} = 'won') as seconds
+            from ${deals} where ${closedInPeriod} group by 1, 2) t
+      order by t.k`),
     // Stage conversion: the deals created in the period by the furthest stage they reached.
     db.execute<{ topStage: string | null; count: number }>(sql`
       select ${deals.topStage} as "topStage", count(*)::int as count
@@ -86,24 +95,21 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
         and ${deals.createdAt} >= ${from} and ${deals.createdAt} < ${toEnd}
       group by 1`),
   ]);
-  const byMonth = open.rows
-    .filter((r) => r.month !== null)
-    .map(({ month, count, amount, weighted }) => ({ month: month!, count, amount, weighted }));
-  const byOwner = open.rows
-    .filter((r) => r.month === null && r.ownerId !== null)
-    .map(({ ownerId, ownerName, count, amount, weighted }) => ({
-      ownerId: ownerId!,
-      ownerName: ownerName ?? "",
-      count,
-      amount,
-      weighted,
-    }));
-  const totals = closed.rows.filter((r) => r.month === null);
-  const cycle = totals.find((r) => r.status === "won");
+  const byMonth = byMonthRows.rows;
+  const byOwner = byOwnerRows.rows;
+  const sumOf = (status: "won" | "lost") => {
+    const rows = closed.rows.filter((r) => r.status === status);
+    return {
+      count: rows.reduce((n, r) => n + r.count, 0),
+      amount: formatMoney(rows.reduce((k, r) => k + parseMoney(r.amount), 0)),
+      seconds: rows.reduce((t, r) => t + Number(r.seconds ?? 0), 0),
+    };
+  };
+  const won = sumOf("won");
+  const lost = sumOf("lost");
 
   const months = new Map<string, Forecast["closedByMonth"][number]>();
   for (const r of closed.rows) {
-    if (r.month === null) continue;
     const m = months.get(r.month) ?? {
       month: r.month,
       wonCount: 0,
@@ -115,10 +121,6 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
     else Object.assign(m, { lostCount: r.count, lostAmount: r.amount });
     months.set(r.month, m);
   }
-  const total = (status: "won" | "lost") => {
-    const r = totals.find((t) => t.status === status);
-    return { count: r?.count ?? 0, amount: r?.amount ?? "0.00" };
-  };
   // A deal counts for its furthest stage and every stage before it.
   const atTop = steps.map((s) => reached.rows.find((r) => r.topStage === s.key)?.count ?? 0);
   const counts = atTop.map((_, i) => atTop.slice(i).reduce((sum, n) => sum + n, 0));
@@ -129,8 +131,8 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
     byMonth,
     byOwner,
     closedByMonth: [...months.values()],
-    won: total("won"),
-    lost: total("lost"),
+    won: { count: won.count, amount: won.amount },
+    lost: { count: lost.count, amount: lost.amount },
     conversion: steps.map((s, i) => {
       const next = i + 1 < steps.length ? counts[i + 1]! : null;
       const here = counts[i]!;
@@ -143,8 +145,8 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
       };
     }),
     cycle: {
-      count: cycle?.count ?? 0,
-      averageDays: cycle?.averageDays == null ? null : Number(cycle.averageDays),
+      count: won.count,
+      averageDays: won.count ? Math.round((won.seconds / 86400 / won.count) * 10) / 10 : null,
     },
   };
 }

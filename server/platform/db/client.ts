@@ -68,7 +68,9 @@ export async function openDatabase(options: {
   let embedded: EmbeddedDatabase | undefined;
   let poolConfig: pg.PoolConfig;
   if (options.databaseUrl) {
-    poolConfig = { connectionString: options.databaseUrl, max: options.poolSize };
+    // JIT compilation pays off for long analytical queries, not for a CRM's: on the forecast's
+    // aggregates it added more time (tens of ms per statement) than it saved.
+    poolConfig = { connectionString: options.databaseUrl, max: options.poolSize, options: "-c jit=off" };
   } else {
     embedded = await startEmbedded({
       dataDir: options.dataDir,
@@ -106,8 +108,30 @@ export async function openDatabase(options: {
   };
 }
 
+/**
+ * Applies the pending migrations without the per-statement time limit: a backfill over a large
+ * table may run for minutes, and cutting it off would stop every upgrade of a big database.
+ */
 export async function runMigrations(database: Database, logger?: Logger): Promise<void> {
   const started = Date.now();
-  await migrate(database.db, { migrationsFolder });
+  if (database.kind === "pglite") {
+    // One shared session, reached through the pool's only connection.
+    const { rows } = await database.pool.query<{ statement_timeout: string }>("show statement_timeout");
+    await database.pool.query("set statement_timeout = 0");
+    try {
+      await migrate(database.db, { migrationsFolder });
+    } finally {
+      await database.pool.query(`set statement_timeout = '${rows[0]?.statement_timeout ?? "0"}'`);
+    }
+  } else {
+    const { statement_timeout: _limit, ...options } = database.pool.options as pg.PoolConfig;
+    const client = new pg.Client(options);
+    await client.connect();
+    try {
+      await migrate(drizzle(client), { migrationsFolder });
+    } finally {
+      await client.end();
+    }
+  }
   logger?.info({ ms: Date.now() - started }, "database migrations applied");
 }
