@@ -24,7 +24,7 @@ const Env = z.object({
   ACCORD_PGLITE_SHARED_BUFFERS: z
     .string()
     .regex(/^\d+(kB|MB|GB)$/)
-    .default("96MB"),
+    .default("64MB"),
   ACCORD_WORKER: z.enum(["on", "off"]).default("on"),
 });
 

@@ -62,7 +62,7 @@ export async function openDatabase(options: {
   statementTimeoutMs: number;
   logger?: Logger;
   loadDataDir?: Uint8Array;
-  /** Embedded mode: PostgreSQL's shared_buffers inside PGlite (default 96MB). */
+  /** Embedded mode: PostgreSQL's shared_buffers inside PGlite (default 64MB). */
   pgliteSharedBuffers?: string;
 }): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -78,7 +78,7 @@ export async function openDatabase(options: {
       // Only the pool's one connection: a second client would interleave with it (see below).
       maxConnections: 1,
       loadDataDir: options.loadDataDir,
-      sharedBuffers: options.pgliteSharedBuffers ?? "96MB",
+      sharedBuffers: options.pgliteSharedBuffers ?? "64MB",
     });
     // One connection: PGlite has a single backend session anyway, and the socket server can
     // interleave the extended-protocol messages of concurrent connections (seen here as wrong

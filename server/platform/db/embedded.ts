@@ -35,7 +35,7 @@ export async function startEmbedded(options: {
   logger?: Logger;
   maxConnections?: number;
   loadDataDir?: Uint8Array;
-  /** PostgreSQL's shared_buffers inside PGlite, e.g. "96MB". */
+  /** PostgreSQL's shared_buffers inside PGlite, e.g. "64MB". */
   sharedBuffers?: string;
 }): Promise<EmbeddedDatabase> {
   const inMemory = options.dataDir.startsWith("memory://");
