@@ -26,6 +26,7 @@ export async function prepare(
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     pgliteSharedBuffers: config.pgliteSharedBuffers,
+    pgliteDurable: config.pgliteDurable,
     logger,
     loadDataDir,
   });

@@ -25,6 +25,8 @@ const Env = z.object({
     .string()
     .regex(/^\d+(kB|MB|GB)$/)
     .default("64MB"),
+  /** on: every embedded commit is on disk before it is acknowledged; off: faster writes, may lose the last seconds on power loss. */
+  ACCORD_PGLITE_FSYNC: z.enum(["on", "off"]).default("on"),
   ACCORD_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
@@ -47,6 +49,7 @@ export type Config = {
   statementTimeoutMs: number;
   poolSize: number;
   pgliteSharedBuffers: string;
+  pgliteDurable: boolean;
   runWorker: boolean;
 };
 
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     statementTimeoutMs: e.ACCORD_STATEMENT_TIMEOUT_MS,
     poolSize: e.ACCORD_DB_POOL_SIZE,
     pgliteSharedBuffers: e.ACCORD_PGLITE_SHARED_BUFFERS,
+    pgliteDurable: e.ACCORD_PGLITE_FSYNC === "on",
     runWorker: e.ACCORD_WORKER === "on",
     ...overrides,
   };

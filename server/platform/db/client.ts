@@ -64,6 +64,8 @@ export async function openDatabase(options: {
   loadDataDir?: Uint8Array;
   /** Embedded mode: PostgreSQL's shared_buffers inside PGlite (default 64MB). */
   pgliteSharedBuffers?: string;
+  /** Embedded mode: flush every commit to disk (default true). */
+  pgliteDurable?: boolean;
 }): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let poolConfig: pg.PoolConfig;
@@ -79,6 +81,7 @@ export async function openDatabase(options: {
       maxConnections: 1,
       loadDataDir: options.loadDataDir,
       sharedBuffers: options.pgliteSharedBuffers ?? "64MB",
+      durable: options.pgliteDurable ?? true,
     });
     // One connection: PGlite has a single backend session anyway, and the socket server can
     // interleave the extended-protocol messages of concurrent connections (seen here as wrong

@@ -10,6 +10,8 @@ export type EmbeddedDatabase = {
   socketDir: string;
   /** Snapshot of the whole data directory as a tarball (used for test templates and backups). */
   dump(): Promise<Uint8Array>;
+  /** How many flushes to disk the database has made (durable mode); 0 when flushing is off. */
+  syncCount(): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -18,6 +20,7 @@ type WorkerMessage =
   | { type: "ready"; ms: number }
   | { type: "error"; message: string }
   | { type: "dumped"; data: Uint8Array }
+  | { type: "syncs"; count: number }
   | { type: "stopped" };
 
 /** Unix socket paths are limited to ~107 bytes; long data-dir paths get a private temp folder. */
@@ -37,6 +40,8 @@ export async function startEmbedded(options: {
   loadDataDir?: Uint8Array;
   /** PostgreSQL's shared_buffers inside PGlite, e.g. "64MB". */
   sharedBuffers?: string;
+  /** Flush every commit to disk (default); off trades power-loss safety for faster writes. */
+  durable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const inMemory = options.dataDir.startsWith("memory://");
   const pgDir = inMemory ? options.dataDir : path.join(options.dataDir, "pg");
@@ -59,6 +64,7 @@ export async function startEmbedded(options: {
       maxConnections: options.maxConnections ?? 20,
       loadDataDir: options.loadDataDir,
       sharedBuffers: options.sharedBuffers,
+      durable: options.durable ?? true,
     },
   });
   const waiters = new Set<(m: WorkerMessage) => void>();
@@ -101,6 +107,12 @@ export async function startEmbedded(options: {
       worker.postMessage({ type: "dump" });
       const m = await done;
       return m.type === "dumped" ? m.data : new Uint8Array();
+    },
+    async syncCount() {
+      const done = next("syncs");
+      worker.postMessage({ type: "syncs" });
+      const m = await done;
+      return m.type === "syncs" ? m.count : 0;
     },
     stop() {
       stopping ??= (async () => {
