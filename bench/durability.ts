@@ -5,12 +5,9 @@
  *
  *   npm run bench -- durability [--commits 500]
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { startEmbedded } from "../server/platform/db/embedded";
+import { probeCommits } from "../server/platform/db/durability-probe";
 import { summarize } from "./lib/load";
 import { ms, num, table, writeSection } from "./lib/report";
 
@@ -18,27 +15,8 @@ const { values } = parseArgs({ options: { commits: { type: "string", default: "5
 const commits = Math.min(20_000, Math.max(50, Number(values.commits)));
 
 async function run(durable: boolean) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "accord-durability-"));
-  const db = await startEmbedded({ dataDir: dir, durable, maxConnections: 1 });
-  const client = new pg.Client({ host: db.socketDir, user: "postgres", database: "postgres" });
-  try {
-    await client.connect();
-    await client.query("create table t (id int primary key, v text)");
-    const before = await db.syncCount();
-    const latencies: number[] = [];
-    const started = performance.now();
-    for (let i = 0; i < commits; i++) {
-      const t = performance.now();
-      await client.query("insert into t values ($1, repeat('x', 200))", [i]);
-      latencies.push(performance.now() - t);
-    }
-    const stats = summarize(latencies, 0, (performance.now() - started) / 1000);
-    return { durable, stats, flushes: (await db.syncCount()) - before };
-  } finally {
-    await client.end().catch(() => undefined);
-    await db.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await probeCommits(durable, commits);
+  return { durable, stats: summarize(r.latencies, 0, r.seconds), flushes: r.flushes };
 }
 
 const sysctl = (name: string) => {

@@ -88,7 +88,7 @@ ${table(
   ],
 )}
 
-RSS after each minute: ${s.rssByMinute.map((r) => mb(r)).join(", ")}.
+Median RSS of each minute (a reading every 2 s): ${s.rssByMinute.map((r) => mb(r)).join(", ")}.
 p95 of each minute: ${s.p95ByMinute.map((p) => ms(p)).join(", ")}.`,
     );
   } finally {

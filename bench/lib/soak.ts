@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { type LatencyStats, summarize } from "./load";
+import { type LatencyStats, percentile, summarize } from "./load";
 
 /**
  * Mixed read/write traffic for the load and soak test: a manager's working loop (clients list,
@@ -146,9 +146,10 @@ export async function calibrate(
 export interface SoakResult {
   rate: number;
   stats: LatencyStats;
+  /** Median RSS of the first minute and of the last. */
   rssStartMb: number;
   rssEndMb: number;
-  /** RSS after each minute. */
+  /** Median RSS of each minute. */
   rssByMinute: number[];
   /** p95 of each minute, to show the latency did not creep. */
   p95ByMinute: number[];
@@ -161,25 +162,33 @@ export async function soak(
   minutes: number,
   rssMb: () => number,
 ): Promise<SoakResult> {
-  const rssStartMb = rssMb();
   const rssByMinute: number[] = [];
   const p95ByMinute: number[] = [];
   const all: number[] = [];
   let errors = 0;
   let seconds = 0;
   for (let m = 0; m < minutes; m++) {
-    const minute = await atRate(t, rate, 60);
+    // RSS saws up and down with each garbage collection (±15 % within a minute here), so one
+    // reading says little: each minute's figure is the median of a reading every two seconds.
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssMb()), 2000);
+    const minute = await atRate(t, rate, 60).finally(() => clearInterval(sampler));
     seconds += minute.stats.seconds;
     errors += minute.stats.errors;
     for (const l of minute.latencies) all.push(l);
     p95ByMinute.push(minute.stats.p95);
-    rssByMinute.push(rssMb());
+    rssByMinute.push(
+      percentile(
+        [...samples].sort((x, y) => x - y),
+        50,
+      ),
+    );
   }
   return {
     rate,
     stats: summarize(all, errors, seconds),
-    rssStartMb,
-    rssEndMb: rssByMinute[rssByMinute.length - 1] ?? rssStartMb,
+    rssStartMb: rssByMinute[0] ?? Number.NaN,
+    rssEndMb: rssByMinute[rssByMinute.length - 1] ?? Number.NaN,
     rssByMinute,
     p95ByMinute,
   };

@@ -12,6 +12,7 @@ import { createUser } from "../modules/users/users.service";
 import { systemActor } from "../platform/actor";
 import { tableFingerprints } from "../platform/backup";
 import { type Harness, PASSWORD, type Session } from "../test/harness";
+import type { Entry, SharedRow } from "./route-kit";
 import { type DealFreshKind, makeFreshDealRow, makeWorldDeal } from "./routes/deals.fixtures";
 
 /**
@@ -511,4 +512,17 @@ export async function bodyText(res: LightMyRequestResponse): Promise<string> {
   const cells: string[] = [];
   book.eachSheet((sheet) => sheet.eachRow((row) => cells.push(JSON.stringify(row.values))));
   return cells.join("\n");
+}
+
+/** The row an operation acts on for one attempt: one of A1's shared rows, or a fresh one for a write. */
+export async function rowFor(h: Harness, w: World, entry: Entry): Promise<Row | null> {
+  if (entry.kind !== "table" || !entry.row) return null;
+  const a1 = w.sessions.A1.user.id;
+  const shared: Record<SharedRow, Row> = {
+    a1Company: { ids: [w.company.id], owner: a1, texts: w.secrets },
+    a1Contact: { ids: [w.contact.id], owner: a1, texts: w.secrets },
+    a1User: { ids: [a1], owner: a1, texts: [] },
+    a1Import: { ids: [w.importJob.id], owner: a1, texts: [] },
+  };
+  return entry.row in shared ? shared[entry.row as SharedRow] : makeFresh(h, w, entry.row as FreshKind);
 }

@@ -2,19 +2,10 @@ import { rmSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../test/harness";
-import {
-  type FreshKind,
-  keepSignedIn,
-  makeFresh,
-  makeWorld,
-  type Row,
-  send,
-  snapshot,
-  type World,
-} from "./fixtures";
+import { keepSignedIn, makeWorld, rowFor, send, snapshot, type World } from "./fixtures";
 import { mutateBody } from "./generated-values";
 import { readOnly } from "./oracle";
-import { type Entry, routeMap, type SharedRow } from "./route-map";
+import { routeMap } from "./route-map";
 
 /**
  * Bad input, generated: every JSON write of the route map gets its valid minimal request bent by
@@ -38,18 +29,6 @@ afterAll(async () => {
   rmSync(w.dataDir, { recursive: true, force: true });
 });
 
-async function rowFor(entry: Entry): Promise<Row | null> {
-  if (entry.kind !== "table" || !entry.row) return null;
-  const a1 = w.sessions.A1.user.id;
-  const shared: Record<SharedRow, Row> = {
-    a1Company: { ids: [w.company.id], owner: a1, texts: [] },
-    a1Contact: { ids: [w.contact.id], owner: a1, texts: [] },
-    a1User: { ids: [a1], owner: a1, texts: [] },
-    a1Import: { ids: [w.importJob.id], owner: a1, texts: [] },
-  };
-  return entry.row in shared ? shared[entry.row as SharedRow] : makeFresh(h, w, entry.row as FreshKind);
-}
-
 type Method = "POST" | "PUT" | "PATCH" | "DELETE";
 /** JSON writes: multipart uploads are covered by the import and template tests (content, not name). */
 const writes = Object.entries(routeMap).filter(([k, e]) => {
@@ -71,7 +50,7 @@ describe("generated bad input to every JSON write", () => {
     if (entry.kind === "public") return;
     const method = k.split(" ")[0] as Method;
     const admin = w.actors.find((a) => a.name === "admin")!;
-    let row = await rowFor(entry);
+    let row = await rowFor(h, w, entry);
     const valid = entry.call({ w, row, who: admin, n: ++serial });
     if (valid.multipart || valid.body === undefined || valid.body === null || typeof valid.body !== "object")
       return;
@@ -97,7 +76,7 @@ describe("generated bad input to every JSON write", () => {
         } else {
           // The bent request was still valid and went through: use a fresh row from now on.
           if (entry.kind === "self") await keepSignedIn(h, w);
-          row = await rowFor(entry);
+          row = await rowFor(h, w, entry);
         }
         state = await snapshot(h, w, "before");
       }),

@@ -1,19 +1,10 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../test/harness";
-import {
-  type FreshKind,
-  keepSignedIn,
-  makeFresh,
-  makeWorld,
-  type Row,
-  send,
-  snapshot,
-  type World,
-} from "./fixtures";
+import { keepSignedIn, makeWorld, rowFor, send, snapshot, type World } from "./fixtures";
 import { apiOperations, type Operation } from "./operations";
 import { expected, readOnly } from "./oracle";
-import { type Entry, routeMap, type SharedRow } from "./route-map";
+import { routeMap } from "./route-map";
 
 /**
  * The permission matrix: every operation of the OpenAPI document × every kind of caller, each
@@ -54,19 +45,6 @@ describe("the route map", () => {
   });
 });
 
-/** The row an operation acts on for one attempt: one of A1's shared rows, or a fresh one for a write. */
-async function rowFor(entry: Entry): Promise<Row | null> {
-  if (entry.kind !== "table" || !entry.row) return null;
-  const a1 = w.sessions.A1.user.id;
-  const shared: Record<SharedRow, Row> = {
-    a1Company: { ids: [w.company.id], owner: a1, texts: w.secrets },
-    a1Contact: { ids: [w.contact.id], owner: a1, texts: w.secrets },
-    a1User: { ids: [a1], owner: a1, texts: [] },
-    a1Import: { ids: [w.importJob.id], owner: a1, texts: [] },
-  };
-  return entry.row in shared ? shared[entry.row as SharedRow] : makeFresh(h, w, entry.row as FreshKind);
-}
-
 let serial = 0;
 const walked = Object.entries(routeMap).filter(([, e]) => e.kind !== "public");
 
@@ -77,7 +55,7 @@ describe("every operation × every actor answers as the permission table says", 
     // A POST that only reads (the duplicate check) changes nothing either way.
     const write = method !== "GET" && !(entry.kind === "table" && readOnly(entry.action));
     for (const who of w.actors) {
-      const row = await rowFor(entry);
+      const row = await rowFor(h, w, entry);
       const want = expected(entry, who, w, row?.owner ?? null);
       const call = entry.call({ w, row, who, n: ++serial });
       const before = write && want.status !== "allow" ? await snapshot(h, w, "before") : null;

@@ -123,6 +123,30 @@ async function assertContact(
 
 const optionalText = (v: string | null | undefined) => (v === undefined ? undefined : v === "" ? null : v);
 
+/** One stage change of a deal, in its history and in its furthest funnel stage. */
+function stageChanged(
+  tx: Db,
+  actor: Actor,
+  dealId: string,
+  pipeline: { id: string; stages: readonly PipelineStage[] },
+  fromStage: string | null,
+  toStage: string,
+): Promise<void> {
+  return insertStageChange(
+    tx,
+    {
+      id: uuidv7(),
+      workspaceId: actor.workspaceId,
+      dealId,
+      pipelineId: pipeline.id,
+      fromStage,
+      toStage,
+      userId: stampOf(actor),
+    },
+    funnelOf(pipeline.stages),
+  );
+}
+
 export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promise<Deal> {
   const reach = authorize(actor, "deals", "create");
   return withTx(db, async (tx) => {
@@ -161,19 +185,7 @@ export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promi
     });
     if (input.needRows?.length) await replaceNeeds(tx, actor.workspaceId, id, input.needRows, uuidv7);
     // The first stage counts as reached: conversion starts from the creation.
-    await insertStageChange(
-      tx,
-      {
-        id: uuidv7(),
-        workspaceId: actor.workspaceId,
-        dealId: id,
-        pipelineId: pipeline.id,
-        fromStage: null,
-        toStage: stage.key,
-        userId: stampOf(actor),
-      },
-      funnelOf(pipeline.stages),
-    );
+    await stageChanged(tx, actor, id, pipeline, null, stage.key);
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, { action: "create", entity: "deal", entityId: id, after: deal });
     return deal;
@@ -304,19 +316,7 @@ function moveInTx(db: Db, actor: Actor, id: string, input: DealMove): Promise<De
       set.lostNote = optionalText(input.lostNote) ?? null;
     }
     await updateDeal(tx, id, set);
-    await insertStageChange(
-      tx,
-      {
-        id: uuidv7(),
-        workspaceId: actor.workspaceId,
-        dealId: id,
-        pipelineId: row.pipelineId,
-        fromStage: row.stage,
-        toStage: stage.key,
-        userId: stampOf(actor),
-      },
-      funnelOf(pipeline.stages),
-    );
+    await stageChanged(tx, actor, id, pipeline, row.stage, stage.key);
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, {
       action: stage.kind === "open" ? "move" : stage.kind,
@@ -371,19 +371,7 @@ export async function reopenDeal(db: Db, actor: Actor, id: string, input: DealRe
       competitorId: null,
       version: row.version + 1,
     });
-    await insertStageChange(
-      tx,
-      {
-        id: uuidv7(),
-        workspaceId: actor.workspaceId,
-        dealId: id,
-        pipelineId: row.pipelineId,
-        fromStage: row.stage,
-        toStage: stage.key,
-        userId: stampOf(actor),
-      },
-      funnelOf(pipeline.stages),
-    );
+    await stageChanged(tx, actor, id, pipeline, row.stage, stage.key);
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, {
       action: "reopen",
