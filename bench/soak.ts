@@ -1,6 +1,6 @@
 /**
  * Load and soak (issue 7, part 9): mixed read/write traffic on loopback at the highest rate this
- * machine sustains with p95 ≤ 100 ms, then 10 minutes at 80 % of it; errors, p50/p95/p99 and
+ * machine sustains with p95 ≤ 100 ms, then 10 minutes at 70 % of it; errors, p50/p95/p99 and
  * the server's RSS at the start and end of the soak (growth ≤ 10 %).
  *
  *   npm run bench -- soak [--db postgres|pglite] [--minutes 10]
@@ -59,7 +59,7 @@ ${table(
   ]),
 )}
 
-Soak: ${minutes} min at ${s.rate} req/s (80 % of the calibrated rate).
+Soak: ${minutes} min at ${s.rate} req/s (70 % of the calibrated rate).
 
 ${table(
   [
@@ -68,8 +68,8 @@ ${table(
     "p50",
     "p95",
     "p99",
-    "RSS at start",
-    "RSS at end",
+    "RSS, first minute",
+    "RSS, last minute",
     "growth (≤ 10 %)",
     "p95 ≤ 100 ms",
   ],

@@ -4,7 +4,7 @@ import { freshPostgres, postgresAvailable, removeDir, tempDataDir } from "./supp
 
 /**
  * Load and soak: mixed read/write traffic at the highest rate this machine sustains with p95 ≤
- * 100 ms (found by calibration), then ACCORD_SOAK_MINUTES (default 10) at 80 % of it — on
+ * 100 ms (found by calibration), then ACCORD_SOAK_MINUTES (default 10) at 70 % of it — on
  * PostgreSQL when TEST_DATABASE_URL is set, else PGlite. No request may fail and the server's RSS
  * may grow by at most 10 % from the start of the soak to its end. The latency figures are printed
  * and kept in BENCHMARKS.md by `npm run bench -- soak`, not asserted here.
