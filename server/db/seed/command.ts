@@ -34,6 +34,18 @@ function progressPrinter(): (p: DemoProgress) => void {
   };
 }
 
+/** Runs one set-based part of the demo seed (deals, activities) with its progress and timing lines. */
+async function seedPart(
+  label: string,
+  count: number,
+  run: (onProgress: (done: number, total: number) => void) => Promise<{ elapsedMs: number }>,
+): Promise<void> {
+  const made = await run((done, total) =>
+    console.log(`  ${label} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
+  );
+  console.log(`Done: ${count.toLocaleString("en")} ${label} in ${(made.elapsedMs / 1000).toFixed(1)} s.`);
+}
+
 /** `accord seed --demo …`: the demo team and a demo client base in the configured database. */
 export async function seedCommand(args: string[], withContext: WithContext): Promise<void> {
   const { values } = parseArgs({
@@ -78,28 +90,14 @@ export async function seedCommand(args: string[], withContext: WithContext): Pro
       `Done: ${result.companies.toLocaleString("en")} companies, ${result.contacts.toLocaleString("en")} contacts ` +
         `in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
     );
-    if (deals > 0) {
-      const made = await seedDeals(ctx.database, ctx.workspaceId, {
-        deals,
-        seed,
-        onProgress: (done, total) =>
-          console.log(`  deals ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
-      });
-      console.log(
-        `Done: ${made.deals.toLocaleString("en")} deals in ${(made.elapsedMs / 1000).toFixed(1)} s.`,
+    if (deals > 0)
+      await seedPart("deals", deals, (onProgress) =>
+        seedDeals(ctx.database, ctx.workspaceId, { deals, seed, onProgress }),
       );
-    }
-    if (activities > 0) {
-      const made = await seedActivities(ctx.database, ctx.workspaceId, {
-        activities,
-        seed,
-        onProgress: (done, total) =>
-          console.log(`  activities ${done.toLocaleString("en")}/${total.toLocaleString("en")}`),
-      });
-      console.log(
-        `Done: ${made.activities.toLocaleString("en")} activities in ${(made.elapsedMs / 1000).toFixed(1)} s.`,
+    if (activities > 0)
+      await seedPart("activities", activities, (onProgress) =>
+        seedActivities(ctx.database, ctx.workspaceId, { activities, seed, onProgress }),
       );
-    }
     const team = [result.team.admin, ...result.team.heads, ...result.team.managers];
     const created = team.filter((u) => u.created);
     if (created.length) {
