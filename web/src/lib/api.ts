@@ -103,6 +103,9 @@ export function setUnauthorizedHandler(handler: () => void): void {
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
+/** A cursor-paginated list, as every list endpoint answers (API.md). */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
 export type RequestOptions = {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   query?: Query;

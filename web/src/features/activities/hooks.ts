@@ -10,9 +10,7 @@ import type {
   MyDay,
 } from "../../../../contracts/activities";
 import type { Notification } from "../../../../contracts/notifications";
-import { api } from "../../lib/api";
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import { api, type Page } from "../../lib/api";
 
 export const activitiesKey = ["activities"] as const;
 

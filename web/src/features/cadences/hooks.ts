@@ -10,9 +10,7 @@ import type {
   CadenceUpdate,
 } from "../../../../contracts/cadences";
 import type { ProductionCalendarYear, ProductionDayUpdate } from "../../../../contracts/calendar";
-import { api, type Query } from "../../lib/api";
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import { api, type Page, type Query } from "../../lib/api";
 
 const cadencesKey = ["cadences"] as const;
 const enrolmentsKey = ["cadence-enrolments"] as const;

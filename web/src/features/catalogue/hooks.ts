@@ -15,9 +15,8 @@ import type {
   SegmentPriceList,
 } from "../../../../contracts/pricing";
 import type { ClientTerms, TermsTemplate } from "../../../../contracts/terms";
-import { api } from "../../lib/api";
+import { api, type Page } from "../../lib/api";
 
-type Page<T> = { items: T[]; nextCursor: string | null };
 export const catalogueKey = ["catalogue"] as const;
 const key = (...parts: unknown[]) => [...catalogueKey, ...parts];
 

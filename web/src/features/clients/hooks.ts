@@ -16,9 +16,7 @@ import type {
   TransferRequest,
 } from "../../../../contracts/companies";
 import type { SavedView, SavedViewBody } from "../../../../contracts/views";
-import { api, type Query } from "../../lib/api";
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import { api, type Page, type Query } from "../../lib/api";
 
 export const companiesKey = ["companies"] as const;
 const viewsKey = ["views", "companies"] as const;

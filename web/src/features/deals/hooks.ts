@@ -19,9 +19,7 @@ import type {
   Stage,
   StageChange,
 } from "../../../../contracts/deals";
-import { api, type Query } from "../../lib/api";
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import { api, type Page, type Query } from "../../lib/api";
 
 export const dealsKey = ["deals"] as const;
 

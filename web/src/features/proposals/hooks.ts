@@ -16,9 +16,8 @@ import type {
   ProposalSummary,
   ProposalUpdate,
 } from "../../../../contracts/proposals";
-import { api, type Query } from "../../lib/api";
+import { api, type Page, type Query } from "../../lib/api";
 
-type Page<T> = { items: T[]; nextCursor: string | null };
 export const proposalsKey = ["proposals"] as const;
 const approvalsKey = ["approvals"] as const;
 const one = (id: string, rest = "") => `/proposals/${encodeURIComponent(id)}${rest}`;
