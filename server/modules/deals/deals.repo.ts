@@ -50,6 +50,7 @@ export const dealColumns = {
   ownerId: deals.ownerId,
   ownerName: users.fullName,
   stageChangedAt: deals.stageChangedAt,
+  topStage: deals.topStage,
   closedAt: deals.closedAt,
   createdAt: deals.createdAt,
   updatedAt: deals.updatedAt,
@@ -139,27 +140,8 @@ export async function replaceNeeds(
   );
 }
 
-const funnelKeys = (funnel: readonly string[]) =>
-  sql`array[${sql.join(
-    funnel.map((k) => sql`${k}::text`),
-    sql`, `,
-  )}]::text[]`;
-
-/**
- * Records a stage change and raises the deal's furthest funnel stage when the new one lies beyond
- * it (`funnel`: the pipeline's open and won stage keys in order; a lost stage is not in it).
- */
-export async function insertStageChange(
-  db: Db,
-  values: typeof dealStageChanges.$inferInsert,
-  funnel: readonly string[],
-): Promise<void> {
+export async function insertStageChange(db: Db, values: typeof dealStageChanges.$inferInsert): Promise<void> {
   await db.insert(dealStageChanges).values(values);
-  if (!funnel.includes(values.toStage)) return;
-  const keys = funnelKeys(funnel);
-  await db.execute(sql`update deals set top_stage = ${values.toStage}
-    where id = ${values.dealId}
-      and coalesce(array_position(${keys}, top_stage), 0) < array_position(${keys}, ${values.toStage}::text)`);
 }
 
 /** Recomputes the furthest funnel stage of a pipeline's deals from their history (stages reordered). */
@@ -168,7 +150,10 @@ export async function recomputeTopStages(
   pipelineId: string,
   funnel: readonly string[],
 ): Promise<void> {
-  const keys = funnelKeys(funnel);
+  const keys = sql`array[${sql.join(
+    funnel.map((k) => sql`${k}::text`),
+    sql`, `,
+  )}]::text[]`;
   await db.execute(sql`update deals d set top_stage = (
       select c.to_stage from deal_stage_changes c
       where c.deal_id = d.id and array_position(${keys}, c.to_stage) is not null

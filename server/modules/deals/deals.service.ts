@@ -123,28 +123,31 @@ async function assertContact(
 
 const optionalText = (v: string | null | undefined) => (v === undefined ? undefined : v === "" ? null : v);
 
-/** One stage change of a deal, in its history and in its furthest funnel stage. */
+/** One stage change of a deal in its history (the furthest stage is set with the deal's own update). */
 function stageChanged(
   tx: Db,
   actor: Actor,
   dealId: string,
-  pipeline: { id: string; stages: readonly PipelineStage[] },
+  pipelineId: string,
   fromStage: string | null,
   toStage: string,
 ): Promise<void> {
-  return insertStageChange(
-    tx,
-    {
-      id: uuidv7(),
-      workspaceId: actor.workspaceId,
-      dealId,
-      pipelineId: pipeline.id,
-      fromStage,
-      toStage,
-      userId: stampOf(actor),
-    },
-    funnelOf(pipeline.stages),
-  );
+  return insertStageChange(tx, {
+    id: uuidv7(),
+    workspaceId: actor.workspaceId,
+    dealId,
+    pipelineId,
+    fromStage,
+    toStage,
+    userId: stampOf(actor),
+  });
+}
+
+/** The deal's new furthest funnel stage when `to` lies beyond `top`, else nothing to set. */
+function raisedTop(pipeline: PipelineRow, top: string | null, to: string): { topStage?: string } {
+  const funnel = funnelOf(pipeline.stages);
+  const at = funnel.indexOf(to);
+  return at > (top === null ? -1 : funnel.indexOf(top)) ? { topStage: to } : {};
 }
 
 export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promise<Deal> {
@@ -169,6 +172,8 @@ export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promi
       createdBy: stampOf(actor),
       pipelineId: pipeline.id,
       stage: stage.key,
+      // The first stage counts as reached: conversion starts from the creation.
+      topStage: stage.key,
       status: "open",
       probability: stage.probability,
       title: input.title,
@@ -184,8 +189,7 @@ export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promi
       ownerId,
     });
     if (input.needRows?.length) await replaceNeeds(tx, actor.workspaceId, id, input.needRows, uuidv7);
-    // The first stage counts as reached: conversion starts from the creation.
-    await stageChanged(tx, actor, id, pipeline, null, stage.key);
+    await stageChanged(tx, actor, id, pipeline.id, null, stage.key);
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, { action: "create", entity: "deal", entityId: id, after: deal });
     return deal;
@@ -290,6 +294,7 @@ function moveInTx(db: Db, actor: Actor, id: string, input: DealMove): Promise<De
       probability: stage.probability,
       stageChangedAt: sql`now()`,
       closedAt: stage.kind === "open" ? null : sql`now()`,
+      ...raisedTop(pipeline, row.topStage, stage.key),
       version: row.version + 1,
     };
     if (stage.kind === "won") {
@@ -316,7 +321,7 @@ function moveInTx(db: Db, actor: Actor, id: string, input: DealMove): Promise<De
       set.lostNote = optionalText(input.lostNote) ?? null;
     }
     await updateDeal(tx, id, set);
-    await stageChanged(tx, actor, id, pipeline, row.stage, stage.key);
+    await stageChanged(tx, actor, id, row.pipelineId, row.stage, stage.key);
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, {
       action: stage.kind === "open" ? "move" : stage.kind,
@@ -366,12 +371,13 @@ export async function reopenDeal(db: Db, actor: Actor, id: string, input: DealRe
       probability: stage.probability,
       stageChangedAt: sql`now()`,
       closedAt: null,
+      ...raisedTop(pipeline, row.topStage, stage.key),
       lostReasonId: null,
       lostNote: null,
       competitorId: null,
       version: row.version + 1,
     });
-    await stageChanged(tx, actor, id, pipeline, row.stage, stage.key);
+    await stageChanged(tx, actor, id, row.pipelineId, row.stage, stage.key);
     const deal = await presentOne(tx, (await findDeal(tx, actor.workspaceId, id))!);
     await recordChange(tx, actor, {
       action: "reopen",
