@@ -113,6 +113,6 @@ export async function seedActivities(
       changes: { activities: { from: null, to: options.activities }, seed: { from: null, to: options.seed } },
     }),
   );
-  await database.pool.query("analyze activities");
+  await database.pool.query("vacuum (analyze) activities");
   return { activities: options.activities, elapsedMs: Date.now() - started };
 }

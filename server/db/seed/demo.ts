@@ -123,8 +123,11 @@ export async function seedDemo(
       },
     }),
   );
-  // Fresh statistics, so the first queries after a big seed get sensible plans.
-  await pool.query("analyze companies");
-  await pool.query("analyze contacts");
+  // Fresh statistics, so the first queries after a big seed get sensible plans; and VACUUM,
+  // because the writer's 64 MB GIN pending lists would otherwise be scanned by every search
+  // until autovacuum gets round to them (measured at 1M companies: search p50 496 ms → see
+  // BENCHMARKS.md). It also fills the visibility map for index-only scans.
+  await pool.query("vacuum (analyze) companies");
+  await pool.query("vacuum (analyze) contacts");
   return { team, companies: companiesDone, contacts: contactsDone, elapsedMs: Date.now() - started };
 }

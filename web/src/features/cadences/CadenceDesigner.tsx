@@ -22,6 +22,7 @@ import type { Cadence, CadenceStepInput, CadenceStepType } from "../../../../con
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { fieldErrorsOf } from "../../lib/api";
+import { runMutation } from "../../lib/mutation";
 import { CadenceEnrolments } from "./CadenceEnrolments";
 import { move } from "./helpers";
 import { useDeleteCadence, useSaveCadence } from "./hooks";
@@ -61,7 +62,8 @@ export function CadenceDesigner({ cadence }: { cadence?: Cadence }) {
       active,
       steps: steps.map(({ key: _key, ...s }) => ({ ...s, script: s.script || null })),
     };
-    save.mutate(
+    runMutation(
+      save,
       { id: cadence?.id, body: cadence ? { ...body, version: cadence.version } : body },
       {
         onSuccess: (saved) => {

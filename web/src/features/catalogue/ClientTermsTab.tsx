@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import type { ClientTerms } from "../../../../contracts/terms";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { api, fieldErrorsOf } from "../../lib/api";
+import { runMutation } from "../../lib/mutation";
 import { useCatalogueWrite, useClientTerms, usePriceLists, useTemplates } from "./hooks";
 
 type Values = {
@@ -64,7 +65,8 @@ function ClientTermsForm({ terms: d, canEdit }: { terms: ClientTerms; canEdit: b
   const of = (kind: "payment" | "delivery") => (templates.data ?? []).filter((x) => x.kind === kind);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(
+    runMutation(
+      save,
       {
         version: d.version,
         priceListId: v.priceListId || null,

@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import type { Competitor, Pipeline, Stage } from "../../../../contracts/deals";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { fieldErrorsOf } from "../../lib/api";
+import { runMutation } from "../../lib/mutation";
 import { useCompetitors, useLostReasons, usePipelines, useSavePipeline, useSettingsMutation } from "./hooks";
 
 const KINDS = ["open", "won", "lost"] as const;
@@ -48,7 +49,8 @@ function PipelineEditor({ pipeline }: { pipeline: Pipeline }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(
+        runMutation(
+          save,
           { id: pipeline.id, body: { name, stages, version: pipeline.version } },
           { onSuccess: () => notifications.show({ color: "green", message: t("deals.settings.saved") }) },
         );

@@ -26,6 +26,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { SectionCard } from "../../components/SectionCard";
 import { api, fieldErrorsOf } from "../../lib/api";
+import { runMutation } from "../../lib/mutation";
 import { money, statusColor } from "./format";
 import { useDefaults, useQuote, useRevisions, useSaveProposal } from "./hooks";
 import { type DraftLine, LinesEditor, TotalsFooter } from "./LinesEditor";
@@ -176,7 +177,7 @@ export function ProposalEditor({
     };
     // A new proposal without a date takes the default validity (30 days) from the server.
     const create = { ...body, companyId, validUntil: fields.validUntil || undefined };
-    save.mutate(proposal ? { ...body, version: proposal.version } : create, {
+    runMutation(save, proposal ? { ...body, version: proposal.version } : create, {
       onSuccess: (p) => {
         setDirty(false);
         notifications.show({ color: "teal", message: t("proposals.editor.saved") });
