@@ -11,6 +11,7 @@ export * from "./notifications";
 export * from "./privacy";
 export * from "./proposals";
 export * from "./reliability";
+export * from "./search";
 export * from "./sessions";
 export * from "./users";
 export * from "./workspaces";

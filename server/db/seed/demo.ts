@@ -129,5 +129,6 @@ export async function seedDemo(
   // BENCHMARKS.md). It also fills the visibility map for index-only scans.
   await pool.query("vacuum (analyze) companies");
   await pool.query("vacuum (analyze) contacts");
+  await pool.query("vacuum (analyze) search_words");
   return { team, companies: companiesDone, contacts: contactsDone, elapsedMs: Date.now() - started };
 }

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { CompanySortKeys } from "../../../contracts/companies";
-import { companies, companyColumns, users } from "../../db/schema/index";
+import { companies, companyColumns, companyReliability, users } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
 import { afterCursor, encodeCursor, orderBy, page, parseSort } from "../../platform/pagination";
+import { shownGrade } from "../reliability/reliability.repo";
 import type { CompanyRow } from "./companies.presenter";
 
 export type CompanyInsert = typeof companies.$inferInsert;
@@ -74,17 +75,27 @@ const sortable: Record<(typeof CompanySortKeys)[number], SQL | AnyPgColumn> = {
 };
 
 /** One page of companies matching `where` (visibility and filters come from companies.filters). */
+export type ListedCompany = CompanyRow & { reliabilityGrade: "A" | "B" | "C" | "D" | null };
+
 export async function listCompanies(
   db: Db,
   where: SQL,
   paging: { limit: number; cursor?: string; sort?: string },
-): Promise<{ items: CompanyRow[]; nextCursor: string | null }> {
+): Promise<{ items: ListedCompany[]; nextCursor: string | null }> {
   const sort = parseSort(paging.sort, CompanySortKeys, "name");
   const key = sort.key as (typeof CompanySortKeys)[number];
   const expr = sortable[key];
+  // The grade comes with the page (one statement, not a second round trip for 50 ids).
   const rows = await db
-    .select(companyColumns)
+    .select({ ...companyColumns, reliabilityGrade: shownGrade })
     .from(companies)
+    .leftJoin(
+      companyReliability,
+      and(
+        eq(companyReliability.workspaceId, companies.workspaceId),
+        eq(companyReliability.companyId, companies.id),
+      ),
+    )
     .where(and(where, afterCursor(expr, companies.id, sort.desc, paging.cursor)))
     .orderBy(...orderBy(expr, companies.id, sort.desc))
     .limit(paging.limit + 1);

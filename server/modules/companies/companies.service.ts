@@ -118,13 +118,8 @@ export async function listVisibleCompanies(db: Db, actor: Actor, query: CompanyL
   // Deleted companies are an admin's business (to restore them).
   if (query.deleted && !mayRestore(actor)) throw AppError.forbidden();
   const result = await listCompanies(db, companyFilterWhere(actor, reach, query), query);
-  const grades = await gradesOf(
-    db,
-    actor.workspaceId,
-    result.items.map((r) => r.id),
-  );
   return {
-    items: result.items.map((r) => ({ ...presentCompany(r), reliabilityGrade: grades.get(r.id) ?? null })),
+    items: result.items.map((r) => ({ ...presentCompany(r), reliabilityGrade: r.reliabilityGrade })),
     nextCursor: result.nextCursor,
   };
 }

@@ -237,15 +237,15 @@ export async function upsertReliability(
 }
 
 /** Stored grades (the override wins) for a page of companies, in one query. */
+/** A company's grade as shown: the head's override, else the computed one. */
+export const shownGrade = sql<
+  "A" | "B" | "C" | "D" | null
+>`coalesce(${companyReliability.overrideGrade}, ${companyReliability.grade})`;
+
 export async function storedGrades(db: Db, workspaceId: string, companyIds: readonly string[]) {
   if (!companyIds.length) return [];
   return db
-    .select({
-      companyId: companyReliability.companyId,
-      grade: sql<
-        "A" | "B" | "C" | "D" | null
-      >`coalesce(${companyReliability.overrideGrade}, ${companyReliability.grade})`,
-    })
+    .select({ companyId: companyReliability.companyId, grade: shownGrade })
     .from(companyReliability)
     .where(
       and(

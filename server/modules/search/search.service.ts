@@ -1,4 +1,6 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { SearchHit } from "../../../contracts/search";
+import { companies, companyReliability } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
@@ -7,17 +9,64 @@ import { authorize } from "../../platform/policy";
 import { companySearch } from "../companies/companies.search";
 import { contactSearch } from "../contacts/contacts.search";
 import { dealSearch } from "../deals/deals.search";
-import { gradesOf } from "../reliability/reliability.service";
-import { parseSearch, type RankedHit, type SearchProvider, withIndexLookups } from "./search.types";
+import { shownGrade } from "../reliability/reliability.repo";
+import { parseSearch, type SearchBranch, type SearchProvider, withIndexLookups } from "./search.types";
 
 /** Everything the box can find. */
 const providers: readonly SearchProvider[] = [companySearch, contactSearch, dealSearch];
 
+type Row = {
+  type: SearchHit["type"];
+  id: string;
+  title: string;
+  detail: string | null;
+  company_id: string | null;
+  company_name: string | null;
+  matched_by: SearchHit["matchedBy"];
+  grade: SearchHit["grade"];
+};
+
+const unionAll = (branches: readonly SearchBranch[]): SQL =>
+  sql.join(
+    branches.map((b) => b.select),
+    sql` union all `,
+  );
+
 /**
- * The search box: each provider the caller may read runs its branches, hits are de-duplicated
- * (a company found by INN and by name is one hit, by its best match) and ranked: exact
- * identifiers first, then parts of identifiers, then words, then near spellings.
+ * All branches of all providers as one statement (a round trip per branch cost more than most
+ * branches). Near spellings, the costliest branches (trigram recheck), run only when the sure
+ * ones found fewer than `limit` hits: the count is a one-time filter, so PostgreSQL does not
+ * even start them otherwise. A hit found by several branches is kept once, by its best match;
+ * hits rank exact identifiers first, then parts of identifiers, then words, then near spellings.
+ * Only the page's hits are joined to their company (the name under a contact or a deal) and to
+ * its reliability grade.
  */
+function searchStatement(actor: Actor, branches: readonly SearchBranch[], limit: number): SQL {
+  const sure = branches.filter((b) => !b.near);
+  const near = branches.filter((b) => b.near);
+  const empty = sql`select null::text as type, null::uuid as id, null::text as title, null::text as detail,
+    null::uuid as company_id, null::int as tier, null::float8 as score, null::text as matched_by where false`;
+  return sql`
+    with sure as (${sure.length ? unionAll(sure) : empty}),
+    near as (${
+      near.length
+        ? sql`select * from (${unionAll(near)}) n where (select count(distinct (type, id)) from sure) < ${limit}`
+        : empty
+    }),
+    best as (
+      select distinct on (type, id) * from (select * from sure union all select * from near) h
+      order by type, id, tier, score desc
+    )
+    select b.type, b.id, b.title, b.detail, b.company_id, b.matched_by,
+      case when b.type <> 'company' then ${companies.name} end as company_name, ${shownGrade} as grade
+    from (select * from best order by tier, score desc, title collate ru_icu limit ${limit}) b
+    left join ${companies} on ${companies.workspaceId} = ${actor.workspaceId} and ${companies.id} = b.company_id
+    left join ${companyReliability} on ${companyReliability.workspaceId} = ${actor.workspaceId}
+      and ${companyReliability.companyId} = b.company_id
+    order by b.tier, b.score desc, b.title collate ru_icu`;
+}
+
+/** The search box over every provider the caller may read. */
 export async function searchEverything(
   db: Db,
   actor: Actor,
@@ -34,30 +83,24 @@ export async function searchEverything(
   // A role that may read none of what it asked for (a `department` user) is refused outright.
   if (!allowed.length) throw AppError.forbidden();
   const terms = parseSearch(query.q);
-  const reaches = allowed.map((p) => authorize(actor, p.resource, "read"));
-  const found = await withIndexLookups(db, async (tx) => {
-    const hits: RankedHit[][] = [];
-    for (const [i, p] of allowed.entries())
-      hits.push(await p.search(tx, actor, reaches[i]!, terms, query.limit));
-    return hits;
-  });
-  const best = new Map<string, RankedHit>();
-  for (const hit of found.flat()) {
-    const key = `${hit.hit.type}:${hit.hit.id}`;
-    const seen = best.get(key);
-    if (!seen || hit.tier < seen.tier || (hit.tier === seen.tier && hit.score > seen.score))
-      best.set(key, hit);
-  }
-  const items = [...best.values()]
-    .sort((a, b) => a.tier - b.tier || b.score - a.score || a.hit.title.localeCompare(b.hit.title, "ru"))
-    .slice(0, query.limit)
-    .map((h) => h.hit);
-  const grades = await gradesOf(
+  const branches = allowed.flatMap((p) =>
+    p.branches(actor, authorize(actor, p.resource, "read"), terms, query.limit),
+  );
+  if (!branches.length) return { items: [] };
+  const rows = await withIndexLookups(
     db,
-    actor.workspaceId,
-    items.flatMap((h) => (h.companyId ? [h.companyId] : [])),
+    async (tx) => (await tx.execute<Row>(searchStatement(actor, branches, query.limit))).rows,
   );
   return {
-    items: items.map((h) => ({ ...h, grade: h.companyId ? (grades.get(h.companyId) ?? null) : null })),
+    items: rows.map((r) => ({
+      type: r.type,
+      id: r.id,
+      title: r.title,
+      subtitle:
+        (r.type === "company" ? r.detail : [r.detail, r.company_name].filter(Boolean).join(" · ")) || null,
+      companyId: r.company_id,
+      matchedBy: r.matched_by,
+      grade: r.grade,
+    })),
   };
 }

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { SearchHit } from "../../../contracts/search";
 import { phoneSearchDigits } from "../../../core/phone";
+import { searchWords } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { type Db, withTx } from "../../platform/db/client";
 import type { Reach, Resource } from "../../platform/permissions";
@@ -15,6 +16,8 @@ import { companyNameKey } from "../companies/companies.normalize";
 export type SearchTerms = {
   /** Lower-case query as typed, for trigram similarity; null without letters. */
   fuzzy: string | null;
+  /** The query's words to correct against the vocabulary (letters only, three or more); null if none. */
+  typo: string[] | null;
   /** Words for full-text search (legal forms dropped); null without letters. */
   words: string | null;
   /** A digits-only query of 4–12 digits: an INN or a part of it. */
@@ -27,6 +30,15 @@ export type SearchTerms = {
   email: string | null;
 };
 
+function typoWords(lower: string): string[] | null {
+  if (lower.includes("@")) return null;
+  const words = [...new Set(lower.split(/[^a-zа-яё]+/).filter((w) => w.length >= 3))].slice(
+    0,
+    MAX_TYPO_WORDS,
+  );
+  return words.length ? words : null;
+}
+
 export function parseSearch(q: string): SearchTerms {
   const text = q.trim();
   const lower = text.toLowerCase();
@@ -36,6 +48,7 @@ export function parseSearch(q: string): SearchTerms {
   const phoneLike = /^[\d\s()+\-.]+$/.test(text) && text.replace(/\D/g, "").length >= 5;
   return {
     fuzzy: hasLetters && !lower.includes("@") ? lower : null,
+    typo: typoWords(lower),
     words: hasLetters && !lower.includes("@") ? companyNameKey(text) : null,
     inn: digitsOnly && compact.length >= 4 && compact.length <= 12 ? compact : null,
     ogrn: digitsOnly && (compact.length === 13 || compact.length === 15) ? compact : null,
@@ -50,27 +63,48 @@ export function parseSearch(q: string): SearchTerms {
  */
 export type Tier = 0 | 1 | 2 | 3;
 
-export type RankedHit = { hit: SearchHit; tier: Tier; score: number };
-
-/** One index-served query of a provider: its condition, its tier and score expressions, its LIMIT. */
-export type SearchBranch = {
-  matchedBy: SearchHit["matchedBy"];
-  where: SQL;
-  tier: SQL;
-  score: SQL;
-  size: number;
-};
+/**
+ * One index-served select of a provider, in the shape every branch shares (type, id, title,
+ * detail, company_id, tier, score, matched_by) so that search.service runs all branches of all
+ * providers as one statement. `near` marks the near-spelling branches, which run only when the
+ * others found fewer hits than asked for.
+ */
+export type SearchBranch = { near: boolean; select: SQL };
 
 /**
  * One kind of thing the box finds. A provider gets the actor's read reach for its resource and
- * must return only what that reach shows, each branch on an index and with its own LIMIT.
+ * returns branches that select only what that reach shows, each on an index with its own LIMIT.
  * Deals plug in as one more provider in search.service.ts.
  */
 export type SearchProvider = {
   type: SearchHit["type"];
   resource: Resource;
-  search(db: Db, actor: Actor, reach: Reach, terms: SearchTerms, limit: number): Promise<RankedHit[]>;
+  branches(actor: Actor, reach: Reach, terms: SearchTerms, limit: number): SearchBranch[];
 };
+
+/** The words of one query corrected, and how many near words each may become. */
+const MAX_TYPO_WORDS = 6;
+const TYPO_ALTERNATIVES = 4;
+
+/**
+ * The query with each word widened to itself or its nearest words in the vocabulary
+ * (search_words, by trigram word similarity): «првая информационные» becomes
+ * (првая | первая | …) & (информационные | …), matched against the full-text index. A typo then
+ * costs a lookup among the distinct words of the base — tens of thousands, not a million names.
+ * The words are letters only, so they are safe inside to_tsquery's syntax.
+ */
+export function typoQuery(workspaceId: string, words: readonly string[]): SQL {
+  const alternatives = words.map(
+    (w) => sql`'(' || (select string_agg(c.word, ' | ') from (
+      select ${w}::text as word
+      union
+      (select ${searchWords.word} from ${searchWords}
+       where ${searchWords.workspaceId} = ${workspaceId} and ${searchWords.word} %> ${w}
+       order by word_similarity(${w}, ${searchWords.word}) desc, similarity(${w}, ${searchWords.word}) desc
+       limit ${TYPO_ALTERNATIVES})) c) || ')'`,
+  );
+  return sql`to_tsquery('russian', ${sql.join(alternatives, sql` || ' & ' || `)})`;
+}
 
 /** How many rows a ranked branch reads before ranking them: bounded whatever the table size. */
 export const RANK_WINDOW = 200;
@@ -114,15 +148,26 @@ export function visibleRows(
   );
 }
 
+/** How a provider's rows read as hits: what each shared column is on its table. */
+export type HitShape = {
+  type: SearchHit["type"];
+  table: PgTable & { id: AnyPgColumn };
+  title: SQL;
+  /** Shown under the title (a contact's company name is added by the service). */
+  detail: SQL;
+  companyId: SQL | AnyPgColumn;
+};
+
 /** Collects a provider's branches; `size` defaults to the page limit. */
-export function branchCollector(limit: number) {
+export function branchCollector(shape: HitShape, visible: SQL | undefined, limit: number) {
   const branches: SearchBranch[] = [];
-  const one = (
-    matchedBy: SearchBranch["matchedBy"],
-    where: SQL,
-    tier: SQL,
-    score: SQL = sql`1`,
-    size = limit,
-  ) => branches.push({ matchedBy, where, tier, score, size });
+  const one = (matchedBy: SearchHit["matchedBy"], where: SQL, tier: SQL, score: SQL = sql`1`, size = limit) =>
+    branches.push({
+      near: matchedBy === "fuzzy",
+      select: sql`(select ${shape.type}::text as type, ${shape.table.id} as id, (${shape.title})::text as title,
+        (${shape.detail})::text as detail, ${shape.companyId} as company_id, (${tier})::int as tier,
+        (${score})::float8 as score, ${matchedBy}::text as matched_by
+        from ${shape.table} where ${and(visible, where)} limit ${size})`,
+    });
   return { branches, one };
 }
