@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../server/db/seed/users";
+import { startEmbedded } from "../server/platform/db/embedded";
 import { captureStatements } from "./lib/capture";
 import {
   cardWorkload,
@@ -67,13 +68,26 @@ const serverEnv: Record<string, string> = {
   ...(values["pool-size"] ? { ACCORD_DB_POOL_SIZE: values["pool-size"] } : {}),
 };
 // Capture and floor runs need no background jobs: their queries would land among a request's.
-const quietEnv = { ...serverEnv, ACCORD_WORKER: "off" };
-const directPool = (max: number) =>
-  new pg.Pool(
-    kind === "pglite"
-      ? { host: dataDir, user: "postgres", database: "postgres", max }
-      : { connectionString: databaseUrl(values.database!), max },
-  );
+/**
+ * Direct connections to the database, without the server. PGlite's socket takes one client only
+ * (a second would interleave with it), so the bench opens the data directory itself — while no
+ * server runs — and closes it with the pool.
+ */
+async function directPool(max: number): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
+  if (kind !== "pglite") {
+    const pool = new pg.Pool({ connectionString: databaseUrl(values.database!), max });
+    return { pool, close: () => pool.end() };
+  }
+  const embedded = await startEmbedded({ dataDir, maxConnections: 1 });
+  const pool = new pg.Pool({ host: embedded.socketDir, user: "postgres", database: "postgres", max: 1 });
+  return {
+    pool,
+    close: async () => {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
+}
 
 interface Measured {
   workload: Workload;
@@ -115,16 +129,16 @@ async function measure(
 }
 
 async function runHttp(): Promise<{ measured: Measured[]; counts: { companies: number; contacts: number } }> {
+  const direct = await directPool(1);
+  const samples = await sampleCompanies(direct.pool, count);
+  const counts = (
+    await direct.pool.query<{ companies: string; contacts: string }>(
+      "select (select count(*) from companies) as companies, (select count(*) from contacts) as contacts",
+    )
+  ).rows[0]!;
+  await direct.close();
   const server = await startServer({ env: serverEnv, timeoutMs: 600_000 });
   try {
-    const pool = directPool(1);
-    const samples = await sampleCompanies(pool, count);
-    const counts = (
-      await pool.query<{ companies: string; contacts: string }>(
-        "select (select count(*) from companies) as companies, (select count(*) from contacts) as contacts",
-      )
-    ).rows[0]!;
-    await pool.end();
     const cookies = await sessions(server.url);
     const clients = {
       admin: httpClient(server.url, cookies.admin, concurrency),
@@ -172,9 +186,7 @@ async function capture(measured: Measured[]): Promise<Map<Workload, CapturedQuer
 }
 
 async function runFloor(measured: Measured[], captured: Map<Workload, CapturedQuery[][]>): Promise<void> {
-  // PGlite's socket belongs to a running server: start one (idle) to reach it.
-  const server = kind === "pglite" ? await startServer({ env: quietEnv, timeoutMs: 600_000 }) : undefined;
-  const pool = directPool(floorConcurrency);
+  const { pool, close } = await directPool(floorConcurrency);
   try {
     for (const m of measured) {
       const requests = captured.get(m.workload) ?? [];
@@ -193,8 +205,7 @@ async function runFloor(measured: Measured[], captured: Map<Workload, CapturedQu
       console.log(`  SQL  ${m.workload.name}: p50 ${ms(all.p50)}, p95 ${ms(all.p95)}`);
     }
   } finally {
-    await pool.end();
-    await server?.stop();
+    await close();
   }
 }
 
