@@ -87,23 +87,24 @@ const MAX_TYPO_WORDS = 6;
 const TYPO_ALTERNATIVES = 4;
 
 /**
- * The query with each word widened to itself or its nearest words in the vocabulary
- * (search_words, by trigram word similarity): «првая информационные» becomes
- * (првая | первая | …) & (информационные | …), matched against the full-text index. A typo then
- * costs a lookup among the distinct words of the base — tens of thousands, not a million names.
- * The words are letters only, so they are safe inside to_tsquery's syntax.
+ * The query with each word replaced by its nearest words in the vocabulary (search_words, by
+ * trigram similarity, the closest four): «првая информационные» becomes
+ * (первая | …) & (информационные | информационная | …), matched against the full-text index.
+ * A word with no near word at all (too garbled, or a word no name has) is left out rather than
+ * making the whole query fail. A typo then costs a lookup among the distinct words of the base —
+ * tens of thousands, not a million names. The words are letters only, so they are safe inside
+ * to_tsquery's syntax.
  */
 export function typoQuery(workspaceId: string, words: readonly string[]): SQL {
   const alternatives = words.map(
     (w) => sql`'(' || (select string_agg(c.word, ' | ') from (
-      select ${w}::text as word
-      union
-      (select ${searchWords.word} from ${searchWords}
-       where ${searchWords.workspaceId} = ${workspaceId} and ${searchWords.word} %> ${w}
-       order by word_similarity(${w}, ${searchWords.word}) desc, similarity(${w}, ${searchWords.word}) desc
-       limit ${TYPO_ALTERNATIVES})) c) || ')'`,
+      select ${searchWords.word} from ${searchWords}
+      where ${searchWords.workspaceId} = ${workspaceId} and ${searchWords.word} % ${w}
+      order by similarity(${w}, ${searchWords.word}) desc
+      limit ${TYPO_ALTERNATIVES}) c) || ')'`,
   );
-  return sql`to_tsquery('russian', ${sql.join(alternatives, sql` || ' & ' || `)})`;
+  // concat_ws skips a word without alternatives (its part is null).
+  return sql`to_tsquery('russian', concat_ws(' & ', ${sql.join(alternatives, sql`, `)}))`;
 }
 
 /** How many rows a ranked branch reads before ranking them: bounded whatever the table size. */
@@ -116,9 +117,16 @@ export const RANK_WINDOW = 200;
 export const TYPO_SIMILARITY = 0.4;
 
 /**
+ * Similarity from which a vocabulary word may stand for a query word: two letters swapped in a
+ * nine-letter word («сибисркий» ~ «сибирский») is 0.375. Only the closest four are taken, so a
+ * lower bar widens the choice without flooding the query.
+ */
+export const VOCABULARY_SIMILARITY = 0.3;
+
+/**
  * Runs index lookups in one transaction with settings local to it (set_config(..., true);
  * PGlite serves every connection from one session, so a plain SET would leak to everyone):
- *  - the typo threshold for `%>`;
+ *  - the typo thresholds for `%>` and `%` (the vocabulary);
  *  - no sequential scans. Every branch has an indexed condition and a small LIMIT, and with a
  *    LIMIT the planner likes to walk the table hoping to meet matches early — a bet it loses
  *    on a rare e-mail or INN fragment, reading a million rows to find one (seen in EXPLAIN on
@@ -129,6 +137,7 @@ export const TYPO_SIMILARITY = 0.4;
 export function withIndexLookups<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
   return withTx(db, async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true),
+      set_config('pg_trgm.similarity_threshold', ${String(VOCABULARY_SIMILARITY)}, true),
       set_config('enable_seqscan', 'off', true)`);
     return run(tx);
   });
