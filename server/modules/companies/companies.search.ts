@@ -7,16 +7,17 @@ import {
   RANK_WINDOW,
   type SearchProvider,
   type SearchTerms,
-  typoQuery,
+  typoRef,
   visibleRows,
 } from "../search/search.types";
 
 /**
  * The companies in the search box. Every branch is one index: INN/OGRN btrees for exact
  * identifiers, the trigram index on `inn` for a part of it, on `phone_search` for phone digits,
- * the GIN on `emails`, the full-text index on `search_vector` for word forms, and for typos
- * too, with each word widened to its near words in the vocabulary (typoQuery). A branch reads at most `limit` rows (RANK_WINDOW when its rows are
- * ranked by relevance afterwards), so a common word costs the same on 1,000 or 1,000,000 rows.
+ * the GIN on `emails`, the full-text index on `search_vector` for word forms, and for typos too,
+ * with each word replaced by its near words in the vocabulary (typoQuery). A branch reads at
+ * most `limit` rows (RANK_WINDOW when its rows are ranked by relevance afterwards), so a common
+ * word costs the same on 1,000 or 1,000,000 rows.
  */
 export const companySearch: SearchProvider = {
   type: "company",
@@ -48,7 +49,7 @@ export const companySearch: SearchProvider = {
       one("text", sql`${companies.searchVector} @@ ${query}`, sql`2`, rank, RANK_WINDOW);
     }
     if (terms.typo) {
-      const query = typoQuery(actor.workspaceId, terms.typo);
+      const query = typoRef;
       const rank = sql`ts_rank(${companies.searchVector}, ${query})`;
       one("fuzzy", sql`${companies.searchVector} @@ ${query}`, sql`3`, rank, RANK_WINDOW);
     }

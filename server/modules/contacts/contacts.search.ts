@@ -7,14 +7,15 @@ import {
   RANK_WINDOW,
   type SearchProvider,
   type SearchTerms,
-  typoQuery,
+  typoRef,
   visibleRows,
 } from "../search/search.types";
 
 /**
  * The contacts in the search box: e-mail on the GIN of `emails`, phone digits on the trigram
  * index of `phone_search`, word forms on `search_vector`, and typos there too, each word widened
- * to its near words in the vocabulary (typoQuery). Visibility is the denormalised owner, so no join is needed to filter.
+ * to its near words in the vocabulary (typoQuery). Visibility is the denormalised owner, so no
+ * join is needed to filter.
  * The title is the full name (as contactFullName writes it); the service adds the company's name
  * to the position under it.
  */
@@ -41,7 +42,7 @@ export const contactSearch: SearchProvider = {
       one("text", sql`${contacts.searchVector} @@ ${query}`, sql`2`, rank, RANK_WINDOW);
     }
     if (terms.typo) {
-      const query = typoQuery(actor.workspaceId, terms.typo);
+      const query = typoRef;
       const rank = sql`ts_rank(${contacts.searchVector}, ${query})`;
       one("fuzzy", sql`${contacts.searchVector} @@ ${query}`, sql`3`, rank, RANK_WINDOW);
     }

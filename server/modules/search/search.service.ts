@@ -10,7 +10,14 @@ import { companySearch } from "../companies/companies.search";
 import { contactSearch } from "../contacts/contacts.search";
 import { dealSearch } from "../deals/deals.search";
 import { shownGrade } from "../reliability/reliability.repo";
-import { parseSearch, type SearchBranch, type SearchProvider, withIndexLookups } from "./search.types";
+import {
+  parseSearch,
+  type SearchBranch,
+  type SearchProvider,
+  type SearchTerms,
+  typoQuery,
+  withIndexLookups,
+} from "./search.types";
 
 /** Everything the box can find. */
 const providers: readonly SearchProvider[] = [companySearch, contactSearch, dealSearch];
@@ -41,13 +48,19 @@ const unionAll = (branches: readonly SearchBranch[]): SQL =>
  * Only the page's hits are joined to their company (the name under a contact or a deal) and to
  * its reliability grade.
  */
-function searchStatement(actor: Actor, branches: readonly SearchBranch[], limit: number): SQL {
+function searchStatement(
+  actor: Actor,
+  terms: SearchTerms,
+  branches: readonly SearchBranch[],
+  limit: number,
+): SQL {
   const sure = branches.filter((b) => !b.near);
   const near = branches.filter((b) => b.near);
   const empty = sql`select null::text as type, null::uuid as id, null::text as title, null::text as detail,
     null::uuid as company_id, null::int as tier, null::float8 as score, null::text as matched_by where false`;
+  const typo = terms.typo ? sql`typo as (select ${typoQuery(actor.workspaceId, terms.typo)} as q),` : sql``;
   return sql`
-    with sure as (${sure.length ? unionAll(sure) : empty}),
+    with ${typo} sure as (${sure.length ? unionAll(sure) : empty}),
     near as (${
       near.length
         ? sql`select * from (${unionAll(near)}) n where (select count(distinct (type, id)) from sure) < ${limit}`
@@ -89,7 +102,7 @@ export async function searchEverything(
   if (!branches.length) return { items: [] };
   const rows = await withIndexLookups(
     db,
-    async (tx) => (await tx.execute<Row>(searchStatement(actor, branches, query.limit))).rows,
+    async (tx) => (await tx.execute<Row>(searchStatement(actor, terms, branches, query.limit))).rows,
   );
   return {
     items: rows.map((r) => ({

@@ -107,6 +107,12 @@ export function typoQuery(workspaceId: string, words: readonly string[]): SQL {
   return sql`to_tsquery('russian', concat_ws(' & ', ${sql.join(alternatives, sql`, `)}))`;
 }
 
+/**
+ * How a branch refers to the corrected query: search.service computes it once per statement, in
+ * a `typo` CTE, for every branch that uses it (and not at all when no near branch runs).
+ */
+export const typoRef = sql`(select q from typo)`;
+
 /** How many rows a ranked branch reads before ranking them: bounded whatever the table size. */
 export const RANK_WINDOW = 200;
 
