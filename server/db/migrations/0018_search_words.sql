@@ -20,38 +20,30 @@ CREATE FUNCTION search_words_add(ws uuid, words text[]) RETURNS void LANGUAGE sq
   SELECT ws, w FROM (SELECT DISTINCT unnest(words) AS w) n
   WHERE NOT EXISTS (SELECT 1 FROM search_words s WHERE s.workspace_id = ws AND s.word = n.w)
 $$;--> statement-breakpoint
-CREATE FUNCTION companies_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One pair of trigger functions for both tables; the argument names the function that gives a
+-- row's searchable text. A transition table is visible to EXECUTE as well.
+CREATE FUNCTION search_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM search_words_add(workspace_id, array_agg(DISTINCT w))
-  FROM new_rows n, search_words_of(company_words_text(n)) w GROUP BY workspace_id;
+  EXECUTE format('SELECT search_words_add(workspace_id, array_agg(DISTINCT w))
+    FROM new_rows n, search_words_of(%I(n)) w GROUP BY workspace_id', TG_ARGV[0]);
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE FUNCTION companies_words_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION search_words_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM search_words_add(NEW.workspace_id, ARRAY(SELECT search_words_of(company_words_text(NEW))));
-  RETURN NULL;
-END $$;--> statement-breakpoint
-CREATE FUNCTION contacts_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_words_add(workspace_id, array_agg(DISTINCT w))
-  FROM new_rows n, search_words_of(contact_words_text(n)) w GROUP BY workspace_id;
-  RETURN NULL;
-END $$;--> statement-breakpoint
-CREATE FUNCTION contacts_words_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_words_add(NEW.workspace_id, ARRAY(SELECT search_words_of(contact_words_text(NEW))));
+  EXECUTE format('SELECT search_words_add($1.workspace_id, ARRAY(SELECT search_words_of(%I($1))))', TG_ARGV[0])
+    USING NEW;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER companies_words_insert AFTER INSERT ON companies REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION companies_words_inserted();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION search_words_inserted('company_words_text');--> statement-breakpoint
 CREATE TRIGGER companies_words_update AFTER UPDATE OF name, full_name, city, industry ON companies FOR EACH ROW
   WHEN (company_words_text(OLD) IS DISTINCT FROM company_words_text(NEW))
-  EXECUTE FUNCTION companies_words_updated();--> statement-breakpoint
+  EXECUTE FUNCTION search_words_updated('company_words_text');--> statement-breakpoint
 CREATE TRIGGER contacts_words_insert AFTER INSERT ON contacts REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION contacts_words_inserted();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION search_words_inserted('contact_words_text');--> statement-breakpoint
 CREATE TRIGGER contacts_words_update AFTER UPDATE OF last_name, first_name, middle_name, position ON contacts FOR EACH ROW
   WHEN (contact_words_text(OLD) IS DISTINCT FROM contact_words_text(NEW))
-  EXECUTE FUNCTION contacts_words_updated();--> statement-breakpoint
+  EXECUTE FUNCTION search_words_updated('contact_words_text');--> statement-breakpoint
 -- The vocabulary of what is already stored.
 INSERT INTO search_words (workspace_id, word)
 SELECT DISTINCT workspace_id, w FROM (
