@@ -84,7 +84,11 @@ describe("the search box", () => {
     const person = await newContact(h, o.m1, { companyId: plant.id, lastName: "Сидорова" });
     const moved = await h.patch(`/api/v1/contacts/${person.id}`, { version: 1, lastName: "Ковыляева" }, o.m1);
     expect(moved.statusCode, moved.body).toBe(200);
-    expect((await search("ковыляеав"))[0]).toMatchObject({ id: person.id, type: "contact", matchedBy: "fuzzy" });
+    expect((await search("ковыляеав"))[0]).toMatchObject({
+      id: person.id,
+      type: "contact",
+      matchedBy: "fuzzy",
+    });
     // The vocabulary holds words, nothing else: no digits, no one- or two-letter words.
     const odd = await h.ctx.db.execute<{ word: string }>(
       sql`select word from search_words where word !~ '^[a-zа-яё]{3,}$'`,
