@@ -4,8 +4,9 @@ import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 /**
  * The vocabulary the search box corrects typos against: each distinct word (letters only, three
  * or more) of the companies' and contacts' searchable text, per workspace. Triggers keep it
- * (migration 0018: on insert per statement, on a change of those columns per row); a word is
- * never removed, a stale one only costs a correction that finds nothing. No unique key, on
+ * (migration 0018: on insert per statement, on a change of those columns per row). A word leaves
+ * only with an erased person (forgetSearchWords) when no other row has it; a stale one only costs a
+ * correction that finds nothing. No unique key, on
  * purpose: a writer checks before it adds, so concurrent writers never wait on each other, and
  * the rare duplicate is harmless.
  */

@@ -17,6 +17,7 @@ import type { Action } from "../../platform/permissions";
 import { authorize, authorizeRow, visibleOwnerIds } from "../../platform/policy";
 import { listAuditEntries } from "../audit/audit.service";
 import { type ContactRow, presentContact } from "../contacts/contacts.presenter";
+import { forgetSearchWords } from "../search/search.words";
 import { presentConsent, presentRequest } from "./privacy.presenter";
 import {
   closeOpenRequests,
@@ -261,6 +262,11 @@ export async function eraseContact(
     await redactContactAudit(tx, actor.workspaceId, contactId);
     await dropConsentIps(tx, actor.workspaceId, contactId);
     await redactImportErrors(tx, actor.workspaceId, before);
+    await forgetSearchWords(
+      tx,
+      actor.workspaceId,
+      [before.lastName, before.firstName, before.middleName, before.position].filter(Boolean).join(" "),
+    );
     const erased = personalFields.filter((key) => {
       const value = before[key];
       return Array.isArray(value) ? value.length > 0 : value !== null;

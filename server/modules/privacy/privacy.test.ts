@@ -211,6 +211,12 @@ describe("erasure", () => {
       sql`select count(*)::int as n from contacts where id = ${c.id} and (search_vector @@ plainto_tsquery('russian', ${p.lastName}) or phone_search <> '' or cardinality(emails) > 0)`,
     );
     expect(hits.rows[0]).toEqual({ n: 0 });
+    // The typo vocabulary forgot the person's own words; a word that other contacts still have stays.
+    const own = p.firstName.toLowerCase();
+    const words = await h.ctx.db.execute<{ word: string }>(
+      sql`select word from search_words where word in (${own}, 'старший', 'секретарь') order by word`,
+    );
+    expect(words.rows.map((r) => r.word)).toEqual(["секретарь"]);
     for (const url of ["/api/v1/exports/contacts.csv", "/api/v1/exports/contacts.csv?deleted=include"]) {
       const csv = await h.get(url, o.admin);
       expect(csv.statusCode).toBe(200);
