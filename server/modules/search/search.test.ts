@@ -78,6 +78,8 @@ describe("the search box", () => {
       id: plant.id,
       matchedBy: "fuzzy",
     });
+    // Nothing correctable at all: an empty page, not an error.
+    expect(await search("щшгнрй ъыьэюя")).toEqual([]);
     const renamed = await h.patch(`/api/v1/companies/${long.id}`, { version: 1, name: "Гелиотроп" }, o.m1);
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect((await search("гелиотоп"))[0]).toMatchObject({ id: long.id, matchedBy: "fuzzy" });
