@@ -37,6 +37,11 @@ describe("backup and restore", () => {
     ]);
     expect(b).toEqual(a);
     expect(Number(a.companies?.split(":")[0])).toBe(300);
+    // The vocabulary's triggers, off while the rows came back, are on again.
+    const on = await target.ctx.database.pool.query<{ n: number }>(
+      "select count(*)::int as n from pg_trigger where not tgisinternal and tgenabled = 'O'",
+    );
+    expect(on.rows[0]!.n).toBe(4);
   });
 
   it("refuses to restore into a database that is not empty, and changes nothing", async () => {

@@ -24,6 +24,16 @@ async function userTables(client: pg.PoolClient | pg.Pool): Promise<string[]> {
   return r.rows.map((x) => x.t);
 }
 
+/** Tables with triggers of their own (not the ones PostgreSQL makes for constraints). */
+async function tablesWithTriggers(client: pg.PoolClient): Promise<string[]> {
+  const { rows } = await client.query<{ t: string }>(
+    `select distinct c.relname as t from pg_trigger g
+     join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
+     where not g.tgisinternal and n.nspname = 'public' order by 1`,
+  );
+  return rows.map((r) => r.t);
+}
+
 /** Columns a restore may insert: generated columns are computed again by the database. */
 async function insertableColumns(client: pg.PoolClient, table: string): Promise<string[]> {
   const r = await client.query<{ c: string }>(
@@ -120,6 +130,11 @@ export async function restoreBackup(
   try {
     await client.query("begin");
     const existing = new Set(await userTables(client));
+    // Rows come back exactly as they were, derived ones included (the search vocabulary): the
+    // triggers that derive such rows on insert stay off until the commit (the ALTERs roll back
+    // with everything else on failure).
+    const triggered = await tablesWithTriggers(client);
+    for (const t of triggered) await client.query(`alter table ${ident(t)} disable trigger user`);
     // readline starts reading at creation and drops lines emitted before iteration begins,
     // so it is created only now, after every await of the set-up.
     const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
@@ -157,6 +172,7 @@ export async function restoreBackup(
     }
     await flush();
     if (!header) throw new RestoreError("The backup file is empty.");
+    for (const t of triggered) await client.query(`alter table ${ident(t)} enable trigger user`);
     await client.query("commit");
     return { tables, rows };
   } catch (error) {
