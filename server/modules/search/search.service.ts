@@ -41,9 +41,9 @@ const unionAll = (branches: readonly SearchBranch[]): SQL =>
 
 /**
  * All branches of all providers as one statement (a round trip per branch cost more than most
- * branches). Near spellings, the costliest branches (trigram recheck), run only when the sure
- * ones found fewer than `limit` hits: the count is a one-time filter, so PostgreSQL does not
- * even start them otherwise. A hit found by several branches is kept once, by its best match;
+ * branches). Near spellings, the costliest branches (vocabulary lookups, the deals' trigram
+ * recheck), run only when the sure ones found fewer than `limit` hits: the count is a one-time
+ * filter, so PostgreSQL does not even start them otherwise. A hit found by several branches is kept once, by its best match;
  * hits rank exact identifiers first, then parts of identifiers, then words, then near spellings.
  * Only the page's hits are joined to their company (the name under a contact or a deal) and to
  * its reliability grade.
