@@ -88,7 +88,7 @@ ${table(
   ],
 )}
 
-Median RSS of each minute (a reading every 2 s): ${s.rssByMinute.map((r) => mb(r)).join(", ")}.
+RSS of each minute, lowest / highest of a reading every 2 s: ${s.rssByMinute.map((r, i) => `${mb(r)} / ${mb(s.rssPeakByMinute[i] ?? Number.NaN)}`).join(", ")}.
 p95 of each minute: ${s.p95ByMinute.map((p) => ms(p)).join(", ")}.`,
     );
   } finally {

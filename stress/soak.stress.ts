@@ -34,7 +34,7 @@ test(`${MINUTES} minutes of mixed traffic: no errors, RSS growth ≤ 10 %`, {
   console.log(
     `soak: ${s.rate} req/s for ${MINUTES} min, ${s.stats.count} requests, errors ${s.stats.errors}, ` +
       `p50 ${s.stats.p50.toFixed(1)} ms, p95 ${s.stats.p95.toFixed(1)} ms, p99 ${s.stats.p99.toFixed(1)} ms, ` +
-      `RSS ${s.rssStartMb.toFixed(0)} → ${s.rssEndMb.toFixed(0)} MB (per minute: ${s.rssByMinute.map((r) => r.toFixed(0)).join(", ")})`,
+      `RSS ${s.rssStartMb.toFixed(0)} → ${s.rssEndMb.toFixed(0)} MB (lowest per minute: ${s.rssByMinute.map((r) => r.toFixed(0)).join(", ")}; highest: ${s.rssPeakByMinute.map((r) => r.toFixed(0)).join(", ")})`,
   );
   expect(s.stats.errors).toBe(0);
   expect(s.stats.count).toBeGreaterThan(s.rate * MINUTES * 60 * 0.9);
