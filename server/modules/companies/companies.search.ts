@@ -2,14 +2,7 @@ import { arrayContains, eq, sql } from "drizzle-orm";
 import { companies } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Reach } from "../../platform/permissions";
-import {
-  branchCollector,
-  RANK_WINDOW,
-  type SearchProvider,
-  type SearchTerms,
-  typoRef,
-  visibleRows,
-} from "../search/search.types";
+import { branchCollector, type SearchProvider, type SearchTerms, visibleRows } from "../search/search.types";
 
 /**
  * The companies in the search box. Every branch is one index: INN/OGRN btrees for exact
@@ -31,7 +24,7 @@ export const companySearch: SearchProvider = {
       // A company hit points at its own card; contacts and deals point at theirs.
       companyId: companies.id,
     };
-    const { branches, one } = branchCollector(shape, visibleRows(actor, reach, companies), limit);
+    const { branches, one, words } = branchCollector(shape, visibleRows(actor, reach, companies), limit);
     if (terms.inn) {
       if (terms.inn.length === 10 || terms.inn.length === 12)
         one("inn", eq(companies.inn, terms.inn), sql`0`);
@@ -43,16 +36,7 @@ export const companySearch: SearchProvider = {
       one("phone", sql`${companies.phoneSearch} like ${`%${terms.phone}%`}`, whole);
     }
     if (terms.email) one("email", arrayContains(companies.emails, [terms.email]), sql`0`);
-    if (terms.words) {
-      const query = sql`websearch_to_tsquery('russian', ${terms.words})`;
-      const rank = sql`ts_rank(${companies.searchVector}, ${query})`;
-      one("text", sql`${companies.searchVector} @@ ${query}`, sql`2`, rank, RANK_WINDOW);
-    }
-    if (terms.typo) {
-      const query = typoRef;
-      const rank = sql`ts_rank(${companies.searchVector}, ${query})`;
-      one("fuzzy", sql`${companies.searchVector} @@ ${query}`, sql`3`, rank, RANK_WINDOW);
-    }
+    words(companies.searchVector, terms);
     return branches;
   },
 };

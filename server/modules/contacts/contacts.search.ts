@@ -2,14 +2,7 @@ import { arrayContains, sql } from "drizzle-orm";
 import { contacts } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Reach } from "../../platform/permissions";
-import {
-  branchCollector,
-  RANK_WINDOW,
-  type SearchProvider,
-  type SearchTerms,
-  typoRef,
-  visibleRows,
-} from "../search/search.types";
+import { branchCollector, type SearchProvider, type SearchTerms, visibleRows } from "../search/search.types";
 
 /**
  * The contacts in the search box: e-mail on the GIN of `emails`, phone digits on the trigram
@@ -30,22 +23,13 @@ export const contactSearch: SearchProvider = {
       detail: sql`nullif(${contacts.position}, '')`,
       companyId: contacts.companyId,
     };
-    const { branches, one } = branchCollector(shape, visibleRows(actor, reach, contacts), limit);
+    const { branches, one, words } = branchCollector(shape, visibleRows(actor, reach, contacts), limit);
     if (terms.email) one("email", arrayContains(contacts.emails, [terms.email]), sql`0`);
     if (terms.phone) {
       const whole = sql`case when ${contacts.phoneSearch} like ${`% ${terms.phone} %`} then 0 else 1 end`;
       one("phone", sql`${contacts.phoneSearch} like ${`%${terms.phone}%`}`, whole);
     }
-    if (terms.words) {
-      const query = sql`websearch_to_tsquery('russian', ${terms.words})`;
-      const rank = sql`ts_rank(${contacts.searchVector}, ${query})`;
-      one("text", sql`${contacts.searchVector} @@ ${query}`, sql`2`, rank, RANK_WINDOW);
-    }
-    if (terms.typo) {
-      const query = typoRef;
-      const rank = sql`ts_rank(${contacts.searchVector}, ${query})`;
-      one("fuzzy", sql`${contacts.searchVector} @@ ${query}`, sql`3`, rank, RANK_WINDOW);
-    }
+    words(contacts.searchVector, terms);
     return branches;
   },
 };

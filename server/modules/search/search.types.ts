@@ -30,6 +30,10 @@ export type SearchTerms = {
   email: string | null;
 };
 
+/** The words of one query corrected, and how many near words each may become. */
+const MAX_TYPO_WORDS = 6;
+const TYPO_ALTERNATIVES = 4;
+
 function typoWords(lower: string): string[] | null {
   if (lower.includes("@")) return null;
   const words = [...new Set(lower.split(/[^a-zа-яё]+/).filter((w) => w.length >= 3))].slice(
@@ -81,10 +85,6 @@ export type SearchProvider = {
   resource: Resource;
   branches(actor: Actor, reach: Reach, terms: SearchTerms, limit: number): SearchBranch[];
 };
-
-/** The words of one query corrected, and how many near words each may become. */
-const MAX_TYPO_WORDS = 6;
-const TYPO_ALTERNATIVES = 4;
 
 /**
  * The query with each word replaced by its nearest words in the vocabulary (search_words, by
@@ -184,5 +184,15 @@ export function branchCollector(shape: HitShape, visible: SQL | undefined, limit
         (${score})::float8 as score, ${matchedBy}::text as matched_by
         from ${shape.table} where ${and(visible, where)} limit ${size})`,
     });
-  return { branches, one };
+  /**
+   * The word branches on a full-text vector: the words in any form (tier 2), and, when the query
+   * has words to correct, their near words from the vocabulary (tier 3). Both ranked by ts_rank.
+   */
+  const words = (vector: AnyPgColumn, terms: SearchTerms) => {
+    const ranked = (matchedBy: SearchHit["matchedBy"], query: SQL, tier: SQL) =>
+      one(matchedBy, sql`${vector} @@ ${query}`, tier, sql`ts_rank(${vector}, ${query})`, RANK_WINDOW);
+    if (terms.words) ranked("text", sql`websearch_to_tsquery('russian', ${terms.words})`, sql`2`);
+    if (terms.typo) ranked("fuzzy", typoRef, sql`3`);
+  };
+  return { branches, one, words };
 }
