@@ -7,13 +7,16 @@
  *                           [--database NAME]   (default: a fresh database, dropped afterwards)
  *
  * Rows carry requisites and e-mails the demo base never uses (serialOffset), so on a seeded
- * base every row is a create, as on an empty one.
+ * base every row is a create, as on an empty one. Into an existing database, the companies the
+ * run created are removed afterwards (and the table vacuumed), so that the next run meets the
+ * same base and creates again instead of matching.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
+import pg from "pg";
 import { createDemoGenerator } from "../server/db/seed/generate";
 import { createDatabase, databaseUrl, dropDatabase } from "./lib/postgres";
 import { mb, num, table, verdict, writeSection } from "./lib/report";
@@ -145,12 +148,14 @@ async function main() {
     timeoutMs: 600_000,
   });
   const samples: { t: number; rss: number }[] = [];
+  let startedAt: string | null = null;
   try {
     const email = fresh ? ADMIN.email : "admin@demo.accord";
     const password = fresh ? ADMIN.password : "demo-password-2026";
     const cookie = await login(server.url, email, password);
     await sleep(3000);
     const idle = server.rssMb();
+    startedAt = await serverClock(env.DATABASE_URL);
     const started = performance.now();
     const sampler = setInterval(
       () => samples.push({ t: performance.now() - started, rss: server.rssMb() }),
@@ -231,6 +236,35 @@ ${state.error ? `\nError: ${state.error}\n` : ""}`,
     await server.stop();
     if (kind === "pglite") rmSync(tmp, { recursive: true, force: true });
     else if (fresh) await dropDatabase(dbName);
+    else if (startedAt) await removeImported(env.DATABASE_URL!, startedAt);
+  }
+}
+
+/** The database's clock (the import's rows are stamped by it), or null on PGlite. */
+async function serverClock(url: string | undefined): Promise<string | null> {
+  if (!url) return null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ now: string }>("select now()::text as now")).rows[0]!.now;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Hard-deletes what the run created in a kept bench base; nothing else writes there meanwhile. */
+async function removeImported(url: string, since: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      "delete from companies where created_at >= $1 and created_by = (select id from users where email = 'admin@demo.accord')",
+      [since],
+    );
+    await client.query("vacuum (analyze) companies");
+    console.log(`Removed the ${num(rowCount ?? 0)} companies the run created, vacuumed companies.`);
+  } finally {
+    await client.end();
   }
 }
 

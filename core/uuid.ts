@@ -21,7 +21,20 @@ const MAX_TIMESTAMP = 2 ** 48 - 1;
 function defaultSource(): UuidV7Source {
   const crypto = globalThis.crypto;
   if (!crypto?.getRandomValues) throw new Error("globalThis.crypto.getRandomValues is not available");
-  return { now: () => Date.now(), fill: (bytes) => crypto.getRandomValues(bytes) };
+  // Random bytes are drawn 4 KB at a time: one system call per id cost more than the id itself
+  // when an import makes a hundred thousand of them.
+  const pool = new Uint8Array(4096);
+  let used = pool.length;
+  const fill = (bytes: Uint8Array) => {
+    if (bytes.length > pool.length) return void crypto.getRandomValues(bytes);
+    if (used + bytes.length > pool.length) {
+      crypto.getRandomValues(pool);
+      used = 0;
+    }
+    bytes.set(pool.subarray(used, used + bytes.length));
+    used += bytes.length;
+  };
+  return { now: () => Date.now(), fill };
 }
 
 function bytesToBigInt(bytes: Uint8Array): bigint {

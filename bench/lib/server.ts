@@ -97,7 +97,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ACCORD_LOG_LEVEL: "warn",
     ...options.env,
   };
-  const args = [...(options.preload ?? []).flatMap((p) => ["--import", p]), "dist/server/main.js"];
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [
+    ...nodeArgs,
+    ...(options.preload ?? []).flatMap((p) => ["--import", p]),
+    "dist/server/main.js",
+  ];
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,

@@ -12,13 +12,14 @@ import {
   issueNotes,
   planText,
 } from "../imports/imports.importer";
-import { Matcher, matchKeys, matchText } from "../imports/imports.matcher";
+import { Matcher, matchKeys, matchText, type Target } from "../imports/imports.matcher";
 import type { SourceRow } from "../imports/imports.reader";
 import {
   type ColumnSpec,
   flushGinPending,
   insertRecordset,
   updateRecordset,
+  withKeys,
 } from "../imports/imports.recordset";
 import { plannedKeys, savePlannedKeys } from "../imports/imports.repo";
 import {
@@ -61,6 +62,8 @@ type Prepared = {
   present?: ReadonlySet<string>;
   ownerCell?: string;
   notes?: ImportNote[];
+  /** The row as a new company's columns, serialised while the file is read (see apply). */
+  json?: string;
 };
 
 function toRaw(ctx: ImportContext, values: readonly string[]) {
@@ -85,28 +88,23 @@ function toRaw(ctx: ImportContext, values: readonly string[]) {
   return { raw, ownerCell };
 }
 
-function prepare(ctx: ImportContext, rows: SourceRow[]): Prepared[] {
-  const out: Prepared[] = [];
-  for (const { row, values } of rows) {
-    if (isBlankRow(values)) continue;
-    const { raw, ownerCell } = toRaw(ctx, values);
-    const present = new Set(Object.keys(raw));
-    // A 12-digit INN belongs to a person or an entrepreneur; without a kind column assume the latter.
-    if (!raw.kind && typeof raw.inn === "string" && raw.inn.replace(/\D/g, "").length === 12)
-      raw.kind = "entrepreneur";
-    const parsed = CompanyCreate.safeParse(raw);
-    if (!parsed.success) {
-      const notes = issueNotes(row, parsed.error.issues, ctx.locale, rowData(ctx.header, values));
-      out.push({ row, values, notes });
-      continue;
-    }
-    const input = parsed.data;
-    input.phones = uniquePhones(input.phones);
-    input.emails = uniqueEmails(input.emails);
-    input.tags = uniqueTags(input.tags);
-    out.push({ row, values, input, present, ownerCell });
+function prepare(ctx: ImportContext, { row, values }: SourceRow): Prepared | null {
+  if (isBlankRow(values)) return null;
+  const { raw, ownerCell } = toRaw(ctx, values);
+  const present = new Set(Object.keys(raw));
+  // A 12-digit INN belongs to a person or an entrepreneur; without a kind column assume the latter.
+  if (!raw.kind && typeof raw.inn === "string" && raw.inn.replace(/\D/g, "").length === 12)
+    raw.kind = "entrepreneur";
+  const parsed = CompanyCreate.safeParse(raw);
+  if (!parsed.success) {
+    const notes = issueNotes(row, parsed.error.issues, ctx.locale, rowData(ctx.header, values));
+    return { row, values, notes };
   }
-  return out;
+  const input = parsed.data;
+  input.phones = uniquePhones(input.phones);
+  input.emails = uniqueEmails(input.emails);
+  input.tags = uniqueTags(input.tags);
+  return { row, values, input, present, ownerCell, json: JSON.stringify(record(stateOf(input))) };
 }
 
 function stateOf(source: Partial<Record<keyof State, unknown>>): State {
@@ -227,6 +225,9 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
   const planned = ctx.dryRun
     ? await plannedKeys(tx, ctx.importId, matchKeys(null, emails).concat(inns.map((i) => `inn:${i}`)))
     : [];
+  // New companies no later row of the batch changed: written as serialised by prepare, so the
+  // batch's transaction does not wait for a thousand rows to be serialised again.
+  const untouched = new Map<Target<State>, string>();
   const matcher = new Matcher<State>(
     existing.map((c) => ({ ...c, keys: matchKeys(c.inn, c.emails), state: () => stateOf(c) })),
     planned,
@@ -257,6 +258,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
       const t = match.target;
       const changed = t.state ? merge(t.state, p.input, p.present!) : true;
       t.dirty ||= changed;
+      if (changed) untouched.delete(t);
       t.inn ??= p.input.inn ?? null;
       matcher.index(t, keys);
       if (changed) result.updated++;
@@ -281,6 +283,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
       },
       keys,
     );
+    untouched.set(t, p.json!);
     result.created++;
     if (ctx.dryRun) {
       const text = planText("create", ctx.locale);
@@ -300,13 +303,12 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
     tx,
     "companies",
     insertColumns,
-    inserts.map((t) => ({
-      id: t.id,
-      workspace_id: ctx.actor.workspaceId,
-      created_by: ctx.actor.id,
-      owner_id: t.ownerId,
-      ...record(t.state!),
-    })),
+    inserts.map((t) =>
+      withKeys(
+        { id: t.id, workspace_id: ctx.actor.workspaceId, created_by: ctx.actor.id, owner_id: t.ownerId },
+        untouched.get(t) ?? JSON.stringify(record(t.state!)),
+      ),
+    ),
   );
   const updates = dirty.filter((t) => !t.isNew);
   const done = await updateRecordset(
@@ -336,4 +338,4 @@ function planNote(
   };
 }
 
-export const companiesImporter: EntityImporter<Prepared[]> = { table: "companies", prepare, apply };
+export const companiesImporter: EntityImporter<Prepared> = { table: "companies", prepare, apply };

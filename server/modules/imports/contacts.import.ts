@@ -40,47 +40,41 @@ type Prepared = {
   ownerCell?: string;
   notes?: ImportNote[];
 };
-function prepare(ctx: ImportContext, rows: SourceRow[]): Prepared[] {
-  const out: Prepared[] = [];
-  for (const { row, values } of rows) {
-    if (isBlankRow(values)) continue;
-    const raw: Record<string, unknown> = {};
-    const phones: string[] = [];
-    const emails: string[] = [];
-    let companyInn: string | undefined;
-    let ownerCell: string | undefined;
-    let fullName: string | undefined;
-    for (const { index, field } of ctx.columns) {
-      const cell = values[index]?.trim();
-      if (!cell) continue;
-      if (field === "phones") phones.push(...splitList(cell));
-      else if (field === "emails") emails.push(...splitList(cell, true));
-      else if (field === "companyInn") companyInn ??= restoreLeadingZero("inn", cell);
-      else if (field === "owner") ownerCell ??= cell;
-      else if (field === "fullName") fullName ??= cell;
-      else raw[field] ??= cell;
-    }
-    if (fullName)
-      for (const [k, v] of Object.entries(splitFullName(fullName))) if (v && raw[k] === undefined) raw[k] = v;
-    if (phones.length) raw.phones = phones;
-    if (emails.length) raw.emails = emails;
-    const parsed = ContactCreate.safeParse(raw);
-    if (!parsed.success) {
-      out.push({
-        row,
-        values,
-        notes: issueNotes(row, parsed.error.issues, ctx.locale, rowData(ctx.header, values)),
-      });
-      continue;
-    }
-    const input = {
-      ...parsed.data,
-      phones: uniquePhones(parsed.data.phones),
-      emails: uniqueEmails(parsed.data.emails),
-    };
-    out.push({ row, values, input, present: new Set(Object.keys(raw)), companyInn, ownerCell });
+function prepare(ctx: ImportContext, { row, values }: SourceRow): Prepared | null {
+  if (isBlankRow(values)) return null;
+  const raw: Record<string, unknown> = {};
+  const phones: string[] = [];
+  const emails: string[] = [];
+  let companyInn: string | undefined;
+  let ownerCell: string | undefined;
+  let fullName: string | undefined;
+  for (const { index, field } of ctx.columns) {
+    const cell = values[index]?.trim();
+    if (!cell) continue;
+    if (field === "phones") phones.push(...splitList(cell));
+    else if (field === "emails") emails.push(...splitList(cell, true));
+    else if (field === "companyInn") companyInn ??= restoreLeadingZero("inn", cell);
+    else if (field === "owner") ownerCell ??= cell;
+    else if (field === "fullName") fullName ??= cell;
+    else raw[field] ??= cell;
   }
-  return out;
+  if (fullName)
+    for (const [k, v] of Object.entries(splitFullName(fullName))) if (v && raw[k] === undefined) raw[k] = v;
+  if (phones.length) raw.phones = phones;
+  if (emails.length) raw.emails = emails;
+  const parsed = ContactCreate.safeParse(raw);
+  if (!parsed.success)
+    return {
+      row,
+      values,
+      notes: issueNotes(row, parsed.error.issues, ctx.locale, rowData(ctx.header, values)),
+    };
+  const input = {
+    ...parsed.data,
+    phones: uniquePhones(parsed.data.phones),
+    emails: uniqueEmails(parsed.data.emails),
+  };
+  return { row, values, input, present: new Set(Object.keys(raw)), companyInn, ownerCell };
 }
 
 function stateOf(c: typeof contacts.$inferSelect): State {
@@ -287,4 +281,4 @@ function plan(p: Prepared, outcome: ImportNote["outcome"], message: string, targ
   return { row: p.row, path: "", message, outcome, data: { name, targetId } };
 }
 
-export const contactsImporter: EntityImporter<Prepared[]> = { table: "contacts", prepare, apply };
+export const contactsImporter: EntityImporter<Prepared> = { table: "contacts", prepare, apply };

@@ -46,10 +46,14 @@ export type ImportContext = {
 export type EntityImporter<P> = {
   /** The table it creates rows in (its planner statistics are kept current during the import). */
   table: string;
-  /** Maps and validates a batch; pure CPU work, done outside the transaction. */
-  prepare(ctx: ImportContext, rows: SourceRow[]): P;
+  /**
+   * Maps and validates one row (null for a blank one); pure CPU work, done outside the
+   * transaction, row by row as the file is read, so it interleaves with the previous batch's
+   * writes instead of holding them up.
+   */
+  prepare(ctx: ImportContext, row: SourceRow): P | null;
   /** Matches and writes the batch inside the batch's transaction (writes nothing in a dry run). */
-  apply(tx: Db, ctx: ImportContext, prepared: P): Promise<BatchOutcome>;
+  apply(tx: Db, ctx: ImportContext, prepared: P[]): Promise<BatchOutcome>;
 };
 
 export const emptyOutcome = (): BatchOutcome => ({

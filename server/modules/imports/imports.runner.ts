@@ -39,6 +39,8 @@ export const importSettings = { batchSize: 1000 };
  */
 export const importHooks: { afterBatchWrite?: (batch: number) => void } = {};
 
+const YIELD_EVERY = 50;
+
 /** The file could not be read to the end (broken CSV quoting, a damaged XLSX): retrying will not help. */
 class FileReadError extends Error {}
 
@@ -124,21 +126,19 @@ async function runBatches<P>(
   let ictx: ImportContext | null = null;
   let position = 0;
   let cut = imp.position;
-  let batch: SourceRow[] = [];
+  let batch: P[] = [];
   let batchNo = 0;
   let inFlight: Promise<boolean> = Promise.resolve(true);
   let beatAt = 0;
   const stats = new TableStats(ctx.db, importer.table);
   await stats.start();
 
-  const write = async (prepared: P, from: number, to: number, n: number): Promise<boolean> => {
+  const write = async (prepared: P[], from: number, to: number, n: number): Promise<boolean> => {
     const outcome = await withTx(ctx.db, async (tx) => {
-      // A batch's statements are estimated expensive (1000-key lookups) and PostgreSQL would
-      // JIT-compile each one: ~300 ms of compiling for ~5 ms of work. The commit need not wait
-      // for its WAL flush: a batch lost in a crash is lost together with its `position`, so the
-      // resumed job redoes it; any later synchronous commit (the heartbeat, the job's end)
-      // makes it durable.
-      await tx.execute(sql`set local jit = off`);
+      // The commit need not wait for its WAL flush: a batch lost in a crash is lost together
+      // with its `position`, so the resumed job redoes it; any later synchronous commit (the
+      // heartbeat, the job's end) makes it durable. (JIT, which would compile each 1000-key
+      // statement for ~300 ms, is off for the whole pool: see openDatabase.)
       await tx.execute(sql`set local synchronous_commit = off`);
       const current = await lockImport(tx, imp.id);
       // Cancelled, or another worker got here first: stop without writing anything.
@@ -160,7 +160,7 @@ async function runBatches<P>(
   };
 
   const flush = async (): Promise<boolean> => {
-    const prepared = importer.prepare(ictx!, batch);
+    const prepared = batch;
     const [from, to] = [cut, position];
     batch = [];
     cut = to;
@@ -180,8 +180,13 @@ async function runBatches<P>(
       }
       position++;
       if (position <= cut) continue;
-      batch.push(record);
-      if (batch.length >= importSettings.batchSize && !(await flush())) return false;
+      const prepared = importer.prepare(ictx, record);
+      if (prepared) batch.push(prepared);
+      // Rows already parsed are handed over as microtasks, which never let the event loop
+      // answer the database: give it a turn every few dozen rows, so the batch being written
+      // does not wait for this one's validation.
+      if (position % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (position - cut >= importSettings.batchSize && !(await flush())) return false;
     }
   } catch (error) {
     // Let the batch being written finish (or fail) before the job reports the error.
