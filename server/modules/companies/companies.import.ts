@@ -216,7 +216,7 @@ async function lockMatches(tx: Db, workspaceId: string, inns: string[], emails: 
     .for("update");
 }
 
-async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
+async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: () => void) {
   const result = emptyOutcome();
   const valid = prepared.filter((p) => p.input);
   const inns = [...new Set(valid.flatMap((p) => (p.input!.inn ? [p.input!.inn] : [])))];
@@ -297,6 +297,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
     await savePlannedKeys(tx, matcher.plannedRows(ctx.importId));
     return result;
   }
+  matched();
   const dirty = matcher.dirty();
   const inserts = dirty.filter((t) => t.isNew);
   await insertRecordset(

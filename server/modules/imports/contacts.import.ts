@@ -151,7 +151,7 @@ async function lockContacts(tx: Db, workspaceId: string, emails: string[]) {
     .for("update");
 }
 
-async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
+async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: () => void) {
   const result = emptyOutcome();
   const ws = ctx.actor.workspaceId;
   const inns = [...new Set(prepared.flatMap((p) => (p.input && p.companyInn ? [p.companyInn] : [])))];
@@ -254,6 +254,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[]) {
     await savePlannedKeys(tx, matcher.plannedRows(ctx.importId));
     return result;
   }
+  matched();
   const dirty = matcher.dirty();
   const inserts = dirty
     .filter((t) => t.isNew)

@@ -52,8 +52,12 @@ export type EntityImporter<P> = {
    * writes instead of holding them up.
    */
   prepare(ctx: ImportContext, row: SourceRow): P | null;
-  /** Matches and writes the batch inside the batch's transaction (writes nothing in a dry run). */
-  apply(tx: Db, ctx: ImportContext, prepared: P[]): Promise<BatchOutcome>;
+  /**
+   * Matches and writes the batch inside the batch's transaction (writes nothing in a dry run).
+   * Calls `matched` once the batch is matched, just before its bulk write: the runner then
+   * reads the next batch while the database writes this one.
+   */
+  apply(tx: Db, ctx: ImportContext, prepared: P[], matched: () => void): Promise<BatchOutcome>;
 };
 
 export const emptyOutcome = (): BatchOutcome => ({

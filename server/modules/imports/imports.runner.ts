@@ -129,11 +129,17 @@ async function runBatches<P>(
   let batch: P[] = [];
   let batchNo = 0;
   let inFlight: Promise<boolean> = Promise.resolve(true);
+  /**
+   * Opens when the batch in flight has been matched and its rows are being written. Reading
+   * waits for it: the next batch is read and validated during the long bulk write, not during
+   * the short round trips before it (locks, lookups), which would each wait for the reader.
+   */
+  let readGate: Promise<void> = Promise.resolve();
   let beatAt = 0;
   const stats = new TableStats(ctx.db, importer.table);
   await stats.start();
 
-  const write = async (prepared: P[], from: number, to: number, n: number): Promise<boolean> => {
+  const write = async (prepared: P[], from: number, to: number, n: number, matched: () => void) => {
     const outcome = await withTx(ctx.db, async (tx) => {
       // The commit need not wait for its WAL flush: a batch lost in a crash is lost together
       // with its `position`, so the resumed job redoes it; any later synchronous commit (the
@@ -143,12 +149,13 @@ async function runBatches<P>(
       const current = await lockImport(tx, imp.id);
       // Cancelled, or another worker got here first: stop without writing anything.
       if (current?.status !== "running" || current.position !== from) return null;
-      const result = await importer.apply(tx, ictx!, prepared);
+      const result = await importer.apply(tx, ictx!, prepared, matched);
       await insertNotes(tx, imp.id, result.notes);
       await advanceImport(tx, imp.id, to, result);
       importHooks.afterBatchWrite?.(n);
       return result;
     });
+    matched();
     if (!outcome) return false;
     if (!imp.dryRun) await stats.grew(outcome.created);
     // The lease is a minute long; progress for the page is in the import row itself.
@@ -165,9 +172,13 @@ async function runBatches<P>(
     batch = [];
     cut = to;
     if (!(await inFlight)) return false;
-    inFlight = write(prepared, from, to, ++batchNo);
+    let open = () => {};
+    readGate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    inFlight = write(prepared, from, to, ++batchNo, open);
     // Observed later by `await inFlight`; this only keeps a failure from being "unhandled".
-    inFlight.catch(() => {});
+    inFlight.catch(() => open());
     return true;
   };
 
@@ -186,7 +197,10 @@ async function runBatches<P>(
       // answer the database: give it a turn every few dozen rows, so the batch being written
       // does not wait for this one's validation.
       if (position % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      if (position - cut >= importSettings.batchSize && !(await flush())) return false;
+      if (position - cut >= importSettings.batchSize) {
+        if (!(await flush())) return false;
+        await readGate;
+      }
     }
   } catch (error) {
     // Let the batch being written finish (or fail) before the job reports the error.
