@@ -339,4 +339,9 @@ function planNote(
   };
 }
 
-export const companiesImporter: EntityImporter<Prepared> = { table: "companies", prepare, apply };
+export const companiesImporter: EntityImporter<Prepared> = {
+  table: "companies",
+  prepare,
+  keys: (p) => (p.input ? matchKeys(p.input.inn, p.input.emails) : []),
+  apply,
+};

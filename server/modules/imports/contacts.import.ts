@@ -282,4 +282,9 @@ function plan(p: Prepared, outcome: ImportNote["outcome"], message: string, targ
   return { row: p.row, path: "", message, outcome, data: { name, targetId } };
 }
 
-export const contactsImporter: EntityImporter<Prepared> = { table: "contacts", prepare, apply };
+export const contactsImporter: EntityImporter<Prepared> = {
+  table: "contacts",
+  prepare,
+  keys: (p) => (p.input ? matchKeys(null, p.input.emails) : []),
+  apply,
+};

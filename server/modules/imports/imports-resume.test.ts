@@ -89,6 +89,44 @@ describe("a crash in the middle of an import", () => {
   });
 });
 
+describe("batches written side by side", () => {
+  // Batches of 2: the second batch repeats the first one's INN and e-mail, so it must wait for
+  // the first one's commit and match its company instead of creating a second one.
+  it("a batch that repeats an INN or e-mail of the batch before matches that batch's company", async () => {
+    importSettings.batchSize = 2;
+    // The first batch's commit is held back long enough for the second batch to look for its
+    // matches meanwhile: only waiting for that commit lets it see the first batch's company.
+    importHooks.afterBatchWrite = (batch) =>
+      batch === 1 ? new Promise((resolve) => setTimeout(resolve, 500)) : undefined;
+    try {
+      const before = await companyCount(h);
+      const id = await importFile(
+        admin,
+        csv([
+          ["Наименование", "ИНН", "Email"],
+          ["Первая", inn10(500), "first@example.ru"],
+          ["Вторая", inn10(501), ""],
+          ["Первая снова", inn10(500), ""],
+          ["Без ИНН", "", "first@example.ru"],
+          ["Третья", inn10(502), ""],
+          ["Четвёртая", inn10(503), ""],
+        ]),
+      );
+      await runJobs(h);
+      expect(await importRow(id)).toMatchObject({ status: "done", position: 6, created: 4, updated: 2 });
+      expect(await companyCount(h)).toBe(before + 4);
+      const first = await h.ctx.db
+        .select()
+        .from(companies)
+        .where(eq(companies.inn, inn10(500)));
+      expect(first.map((c) => [c.name, c.emails])).toEqual([["Без ИНН", ["first@example.ru"]]]);
+    } finally {
+      importSettings.batchSize = 1000;
+      importHooks.afterBatchWrite = undefined;
+    }
+  });
+});
+
 describe("who may import what", () => {
   let managerA: Session;
   let managerB: Session;

@@ -53,6 +53,11 @@ export type EntityImporter<P> = {
    */
   prepare(ctx: ImportContext, row: SourceRow): P | null;
   /**
+   * The keys a row is matched by (see matchKeys): a batch that shares one with the batch
+   * before it waits for that batch's commit, so that it can see and match its rows.
+   */
+  keys(prepared: P): string[];
+  /**
    * Matches and writes the batch inside the batch's transaction (writes nothing in a dry run).
    * Calls `matched` once the batch is matched, just before its bulk write: the runner then
    * reads the next batch while the database writes this one.

@@ -7,7 +7,12 @@ import { authorize } from "../../platform/policy";
 import { companiesImporter } from "../companies/companies.import";
 import { contactsImporter } from "./contacts.import";
 import { auditImport } from "./imports.audit";
-import { type EntityImporter, type ImportContext, OwnerDirectory } from "./imports.importer";
+import {
+  type BatchOutcome,
+  type EntityImporter,
+  type ImportContext,
+  OwnerDirectory,
+} from "./imports.importer";
 import { columnsOf } from "./imports.mapping";
 import { countDataRows, readRows, type SourceRow, type StoredFile, uniqueHeader } from "./imports.reader";
 import {
@@ -35,9 +40,10 @@ export const importSettings = { batchSize: 1000 };
 
 /**
  * Test hook, called inside each batch's transaction after its writes and before its commit.
- * Throwing from it simulates a crash in the middle of an import. Never set in production.
+ * Throwing from it simulates a crash in the middle of an import; waiting in it holds the
+ * commit back. Never set in production.
  */
-export const importHooks: { afterBatchWrite?: (batch: number) => void } = {};
+export const importHooks: { afterBatchWrite?: (batch: number) => void | Promise<void> } = {};
 
 const YIELD_EVERY = 50;
 
@@ -112,7 +118,7 @@ async function* rowsOf(ctx: AppContext, file: StoredFile): AsyncGenerator<Source
 /**
  * Returns false when the import was cancelled or taken over by another worker. Batch N+1 is
  * read, parsed and validated while batch N is being written: the CPU work here overlaps the
- * database's work (another process, or PGlite's worker thread). Writes stay strictly in order.
+ * database's work (another process, or PGlite's worker thread). Commits stay strictly in order.
  */
 async function runBatches<P>(
   ctx: AppContext,
@@ -129,6 +135,9 @@ async function runBatches<P>(
   let batch: P[] = [];
   let batchNo = 0;
   let inFlight: Promise<boolean> = Promise.resolve(true);
+  let previous: Promise<boolean> = inFlight;
+  let lastCommitted: Promise<boolean> = inFlight;
+  let lastKeys = new Set<string>();
   /**
    * Opens when the batch in flight has been matched and its rows are being written. Reading
    * waits for it: the next batch is read and validated during the long bulk write, not during
@@ -139,23 +148,36 @@ async function runBatches<P>(
   const stats = new TableStats(ctx.db, importer.table);
   await stats.start();
 
-  const write = async (prepared: P[], from: number, to: number, n: number, matched: () => void) => {
-    const outcome = await withTx(ctx.db, async (tx) => {
+  /**
+   * Writes one batch in its own transaction and commits it after `after`, the commit of the
+   * batch before it: positions advance in file order, and a failure there rolls this one back
+   * too. Resolves to the batch's outcome, or null when nothing was written.
+   */
+  const commitBatch = (
+    prepared: P[],
+    range: { from: number; to: number; n: number },
+    matched: () => void,
+    after: Promise<boolean>,
+  ) =>
+    withTx(ctx.db, async (tx) => {
       // The commit need not wait for its WAL flush: a batch lost in a crash is lost together
       // with its `position`, so the resumed job redoes it; any later synchronous commit (the
       // heartbeat, the job's end) makes it durable. (JIT, which would compile each 1000-key
       // statement for ~300 ms, is off for the whole pool: see openDatabase.)
       await tx.execute(sql`set local synchronous_commit = off`);
-      const current = await lockImport(tx, imp.id);
-      // Cancelled, or another worker got here first: stop without writing anything.
-      if (current?.status !== "running" || current.position !== from) return null;
       const result = await importer.apply(tx, ictx!, prepared, matched);
+      if (!(await after)) return null;
+      const current = await lockImport(tx, imp.id);
+      // Cancelled, or another worker got here first: roll back, write nothing.
+      if (current?.status !== "running" || current.position !== range.from) return null;
       await insertNotes(tx, imp.id, result.notes);
-      await advanceImport(tx, imp.id, to, result);
-      importHooks.afterBatchWrite?.(n);
+      await advanceImport(tx, imp.id, range.to, result);
+      await importHooks.afterBatchWrite?.(range.n);
       return result;
     });
-    matched();
+
+  /** After a commit, outside any transaction: planner statistics and the job's lease. */
+  const afterCommit = async (outcome: BatchOutcome | null, to: number): Promise<boolean> => {
     if (!outcome) return false;
     if (!imp.dryRun) await stats.grew(outcome.created);
     // The lease is a minute long; progress for the page is in the import row itself.
@@ -166,19 +188,39 @@ async function runBatches<P>(
     return true;
   };
 
+  /**
+   * Starts writing the batch read so far. Two batches are in flight at most, in two
+   * transactions: while the database writes the rows of one, it already looks up the next
+   * one's matches — unless that is a dry run (it reads what the batch before planned) or the
+   * two share an INN or e-mail (the next must see the rows of the one before to match them);
+   * then it waits for the one before. (With PGlite's single connection the second transaction
+   * simply waits for the first; the work after a commit never waits for the next batch.)
+   */
   const flush = async (): Promise<boolean> => {
     const prepared = batch;
-    const [from, to] = [cut, position];
+    const range = { from: cut, to: position, n: ++batchNo };
     batch = [];
-    cut = to;
-    if (!(await inFlight)) return false;
+    cut = position;
+    const keys = new Set(prepared.flatMap((p) => importer.keys(p)));
+    if (!(await previous)) return false;
+    const alone = imp.dryRun || [...keys].some((k) => lastKeys.has(k));
+    if (alone && !(await inFlight)) return false;
+    previous = inFlight;
+    lastKeys = keys;
     let open = () => {};
     readGate = new Promise<void>((resolve) => {
       open = resolve;
     });
-    inFlight = write(prepared, from, to, ++batchNo, open);
-    // Observed later by `await inFlight`; this only keeps a failure from being "unhandled".
+    const outcome = commitBatch(prepared, range, open, lastCommitted);
+    lastCommitted = outcome.then((o) => o !== null);
+    inFlight = outcome.then((o) => {
+      open();
+      return afterCommit(o, range.to);
+    });
+    // Observed later by `await inFlight` or the next batch; this only keeps a failure from
+    // being "unhandled".
     inFlight.catch(() => open());
+    lastCommitted.catch(() => {});
     return true;
   };
 
