@@ -138,6 +138,8 @@ async function runBatches<P>(
   let previous: Promise<boolean> = inFlight;
   let lastCommitted: Promise<boolean> = inFlight;
   let lastKeys = new Set<string>();
+  // PGlite has one connection: a second transaction would only queue behind the first.
+  const sideBySide = ctx.database.kind === "postgres" && !imp.dryRun;
   /**
    * Opens when the batch in flight has been matched and its rows are being written. Reading
    * waits for it: the next batch is read and validated during the long bulk write, not during
@@ -193,8 +195,7 @@ async function runBatches<P>(
    * transactions: while the database writes the rows of one, it already looks up the next
    * one's matches — unless that is a dry run (it reads what the batch before planned) or the
    * two share an INN or e-mail (the next must see the rows of the one before to match them);
-   * then it waits for the one before. (With PGlite's single connection the second transaction
-   * simply waits for the first; the work after a commit never waits for the next batch.)
+   * then it waits for the one before, as every batch does on PGlite (one connection).
    */
   const flush = async (): Promise<boolean> => {
     const prepared = batch;
@@ -203,7 +204,7 @@ async function runBatches<P>(
     cut = position;
     const keys = new Set(prepared.flatMap((p) => importer.keys(p)));
     if (!(await previous)) return false;
-    const alone = imp.dryRun || [...keys].some((k) => lastKeys.has(k));
+    const alone = !sideBySide || [...keys].some((k) => lastKeys.has(k));
     if (alone && !(await inFlight)) return false;
     previous = inFlight;
     lastKeys = keys;
