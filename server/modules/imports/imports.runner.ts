@@ -203,7 +203,15 @@ async function runBatches<P>(
     batch = [];
     cut = position;
     const keys = new Set(prepared.flatMap((p) => importer.keys(p)));
-    if (!(await previous)) return false;
+    // Stopping (a cancel, a failure): first let the batch still in flight settle.
+    const ready = await previous.catch(async (error) => {
+      await inFlight.catch(() => {});
+      throw error;
+    });
+    if (!ready) {
+      await inFlight.catch(() => {});
+      return false;
+    }
     const alone = !sideBySide || [...keys].some((k) => lastKeys.has(k));
     if (alone && !(await inFlight)) return false;
     previous = inFlight;
