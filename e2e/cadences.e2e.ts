@@ -55,6 +55,30 @@ describe("contact schemes", () => {
     await page.getByText("В схеме пока никого").waitFor();
   });
 
+  const moscowToday = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
+
+  /** The last working day up to today in Moscow, by the production calendar (Mon–Fri and its exceptions). */
+  async function lastWorkingDay(): Promise<string> {
+    const exceptions = new Map<string, string>();
+    const years = new Set<number>();
+    const day = new Date(`${moscowToday()}T00:00:00Z`);
+    for (let i = 0; i < 30; i++, day.setUTCDate(day.getUTCDate() - 1)) {
+      const iso = day.toISOString().slice(0, 10);
+      if (!years.has(day.getUTCFullYear())) {
+        years.add(day.getUTCFullYear());
+        const res = await context.request.get(
+          `${server.url}/api/v1/calendar/production?year=${day.getUTCFullYear()}`,
+        );
+        for (const d of (await res.json()).days as { day: string; kind: string }[])
+          exceptions.set(d.day, d.kind);
+      }
+      const kind = exceptions.get(iso);
+      const weekday = day.getUTCDay() >= 1 && day.getUTCDay() <= 5;
+      if (kind === "workday" || kind === "short" || (weekday && kind !== "holiday")) return iso;
+    }
+    throw new Error("no working day in the last 30 days");
+  }
+
   it("enrols the company from its card and shows the first task at once", async () => {
     await page.goto(`/clients/${companyId}`);
     await page.getByRole("heading", { name: "ООО «Схема Тест»" }).waitFor();
@@ -62,6 +86,10 @@ describe("contact schemes", () => {
     await page.getByRole("button", { name: "Записать в схему" }).click();
     const dialog = page.getByRole("dialog", { name: "Запись в схему работы" });
     await dialog.getByLabel("Схема").selectOption({ label: "Знакомство с клиентом" });
+    // On a day off (a Moscow weekend or holiday) the first step would wait for the next working
+    // day; starting from the last working day keeps "at once" true whenever the test runs.
+    const startOn = await lastWorkingDay();
+    if (startOn !== moscowToday()) await dialog.getByLabel("Начать с даты").fill(startOn);
     await dialog.getByRole("button", { name: "Записать", exact: true }).click();
     await page.getByText("Записано: 1, уже были в схеме: 0").waitFor();
     // The first step (a call, no pause) became a task of the owner right away.
