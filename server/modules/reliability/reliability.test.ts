@@ -7,6 +7,7 @@ import { auditLog, invoices } from "../../db/schema/index";
 import { createHarness, type Harness, type Session } from "../../test/harness";
 import { makeOrg, newCompany, type Org } from "../companies/companies.fixtures";
 import { inn10 } from "../imports/imports.test-support";
+import { moscowToday } from "./reliability.compute";
 import { gradesOf, recommendedCreditLimit } from "./reliability.service";
 
 let h: Harness;
@@ -194,7 +195,9 @@ describe("payment discipline", () => {
       vat: "0.00",
       gross: "1000.00",
     };
-    const today = new Date();
+    // Days counted from the server's "today" (Moscow's date): from 21:00 UTC on, the UTC date
+    // would be a day behind it and every "days late" one more.
+    const today = new Date(`${moscowToday()}T00:00:00Z`);
     const day = (offset: number) =>
       new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     await h.ctx.db.insert(invoices).values([
