@@ -171,7 +171,11 @@ export async function alertNewlyOverdue(db: Db, workspaceId: string): Promise<nu
   return withTx(db, async (tx) => {
     const fresh = await claimNewAlerts(tx, workspaceId);
     const byOwner = new Map<string, { companyId: string; name: string }[]>();
-    for (const a of fresh) byOwner.set(a.ownerId, [...(byOwner.get(a.ownerId) ?? []), a]);
+    for (const a of fresh) {
+      const list = byOwner.get(a.ownerId);
+      if (list) list.push(a);
+      else byOwner.set(a.ownerId, [a]);
+    }
     for (const [ownerId, list] of byOwner) {
       const first = list[0]!;
       // JOIN POINT: notifications.service `notify` replaces this local function.

@@ -187,6 +187,9 @@ function record(state: State): Record<string, unknown> {
   return out;
 }
 
+/** A company's text for the typo vocabulary: the columns its triggers read (migration 0019). */
+const wordsText = (s: State) => [s.name, s.fullName, s.city, s.industry].filter(Boolean).join(" ");
+
 /**
  * The existing companies a batch may match, locked for the batch. Every key is one index probe
  * in a lateral subquery (OFFSET 0 keeps the planner from flattening it into a hash join over
@@ -299,6 +302,10 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: 
   }
   matched();
   const dirty = matcher.dirty();
+  await ctx.vocabulary.add(
+    tx,
+    dirty.map((t) => wordsText(t.state!)),
+  );
   const inserts = dirty.filter((t) => t.isNew);
   await insertRecordset(
     tx,

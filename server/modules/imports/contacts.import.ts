@@ -256,6 +256,12 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: 
   }
   matched();
   const dirty = matcher.dirty();
+  await ctx.vocabulary.add(
+    tx,
+    dirty.map(({ state: s }) =>
+      [s!.lastName, s!.firstName, s!.middleName, s!.position].filter(Boolean).join(" "),
+    ),
+  );
   const inserts = dirty
     .filter((t) => t.isNew)
     .map((t) => ({ id: t.id, workspace_id: ws, created_by: ctx.actor.id, ...record(t) }));

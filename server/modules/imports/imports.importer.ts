@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/client";
 import { fieldMessage } from "../../platform/field-messages";
 import type { Reach } from "../../platform/permissions";
 import { canReach } from "../../platform/policy";
+import type { SearchVocabularyWriter } from "../search/search.words";
 import { normalizeHeader } from "./imports.mapping";
 import type { SourceRow } from "./imports.reader";
 
@@ -41,6 +42,8 @@ export type ImportContext = {
   columns: { index: number; field: string }[];
   locale: Locale;
   owners: OwnerDirectory;
+  /** Adds the written rows' words to the typo vocabulary (see SearchVocabularyWriter). */
+  vocabulary: SearchVocabularyWriter;
 };
 
 export type EntityImporter<P> = {

@@ -5,6 +5,7 @@ import type { AppContext } from "../../platform/context";
 import { withTx } from "../../platform/db/client";
 import { authorize } from "../../platform/policy";
 import { companiesImporter } from "../companies/companies.import";
+import { SearchVocabularyWriter } from "../search/search.words";
 import { contactsImporter } from "./contacts.import";
 import { auditImport } from "./imports.audit";
 import {
@@ -90,7 +91,16 @@ export async function runImport(ctx: AppContext, imp: ImportRow, heartbeat: Hear
     const total = imp.total ?? (await countDataRows(ctx.config, file, () => heartbeat()));
     if (imp.total === null) await updateImport(ctx.db, imp.id, { total });
     const owners = new OwnerDirectory(actor, reach, await workspaceUsers(ctx.db, actor.workspaceId));
-    const base = { importId: imp.id, actor, reach, dryRun: imp.dryRun, locale: actor.locale, owners };
+    const vocabulary = new SearchVocabularyWriter(actor.workspaceId);
+    const base = {
+      importId: imp.id,
+      actor,
+      reach,
+      dryRun: imp.dryRun,
+      locale: actor.locale,
+      owners,
+      vocabulary,
+    };
     const go = <P>(importer: EntityImporter<P>) =>
       runBatches(ctx, imp, file, base, importer, heartbeat, total);
     const finished = imp.entity === "companies" ? await go(companiesImporter) : await go(contactsImporter);
