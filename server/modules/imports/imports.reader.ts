@@ -1,8 +1,8 @@
-import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import type { Config } from "../../platform/config";
 import { openStored } from "../../platform/storage";
+import { CsvReader } from "./imports.csv";
 import { type Delimiter, type Encoding, iconvName } from "./imports.detect";
 
 /** One record of the file: `row` as a spreadsheet numbers it (the header is row 1). */
@@ -17,7 +17,7 @@ export type StoredFile = {
 
 /**
  * Streams the records of a stored file, the header first. Nothing is loaded whole: CSV goes
- * through an iconv decoder into csv-parse, XLSX through exceljs's streaming reader (first
+ * through an iconv decoder into CsvReader, XLSX through exceljs's streaming reader (first
  * worksheet only). Leaving the loop early closes the file.
  */
 export function readRows(config: Config, file: StoredFile): AsyncGenerator<SourceRow> {
@@ -26,25 +26,15 @@ export function readRows(config: Config, file: StoredFile): AsyncGenerator<Sourc
 
 async function* readCsv(config: Config, file: StoredFile): AsyncGenerator<SourceRow> {
   const input = openStored(config, file.key);
-  const parser = parse({
-    delimiter: file.delimiter ?? ";",
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: true,
-    // A never-closed quote must not swallow the rest of a huge file into one record.
-    max_record_size: 1024 * 1024,
-  });
-  input.pipe(iconv.decodeStream(iconvName[file.encoding ?? "utf-8"])).pipe(parser);
-  input.on("error", (error) => parser.destroy(error));
+  const decoder = iconv.getDecoder(iconvName[file.encoding ?? "utf-8"]);
+  const csv = new CsvReader(file.delimiter ?? ";");
   let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { row, values: record };
-    }
+    for await (const chunk of input as AsyncIterable<Buffer>)
+      for (const values of csv.push(decoder.write(chunk))) yield { row: ++row, values };
+    for (const values of csv.push(decoder.end() ?? "")) yield { row: ++row, values };
+    for (const values of csv.end()) yield { row: ++row, values };
   } finally {
-    parser.destroy();
     input.destroy();
   }
 }
