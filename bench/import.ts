@@ -190,6 +190,7 @@ async function main() {
     clearInterval(sampler);
     const totalMs = performance.now() - started;
     const peak = Math.max(...samples.map((s) => s.rss));
+    const peakAt = samples.find((s) => s.rss === peak)?.t ?? 0;
     const rate = state.processed / (totalMs / 1000);
     console.log(JSON.stringify({ ...state, errors: state.errors.slice(0, 5) }, null, 2));
     writeSection(
@@ -225,7 +226,7 @@ ${table(
       `${(totalMs / 1000).toFixed(1)} s`,
       num(rate),
       mb(idle),
-      mb(peak),
+      `${mb(peak)} (at ${(peakAt / 1000).toFixed(1)} s)`,
       verdict(state.status === "done" && rate >= 10_000),
     ],
   ],

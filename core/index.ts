@@ -6,6 +6,7 @@
 export * from "./amount-in-words";
 export * from "./decimal";
 export * from "./money";
+export * from "./moscow-time";
 export * from "./okei";
 export * from "./phone";
 export * from "./production-calendar";

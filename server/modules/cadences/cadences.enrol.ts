@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { CadenceEnrol, CadenceEnrolJob, CadenceEnrolResult } from "../../../contracts/cadences";
 import type { CompanyListQuery } from "../../../contracts/companies";
+import { moscowDate, moscowToday } from "../../../core/moscow-time";
 import { uuidv7 } from "../../../core/uuid";
 import { companies, contacts, jobs } from "../../db/schema/index";
 import { type Actor, isSystem, systemActor } from "../../platform/actor";
@@ -11,7 +12,7 @@ import type { Reach } from "../../platform/permissions";
 import { authorize, canReach } from "../../platform/policy";
 import { enqueue, type Job } from "../../platform/queue";
 import { companyIdsMatching, countCompaniesMatching } from "../companies/companies.service";
-import { moscowToday } from "../privacy/privacy.service";
+
 import { type WorkingDays, workingDays } from "../production-calendar/production-calendar.service";
 import {
   type CadenceRow,
@@ -23,7 +24,7 @@ import {
   stepsOf,
   updateEnrolment,
 } from "./cadences.repo";
-import { advanceEnrolment, moscowDate } from "./cadences.steps";
+import { advanceEnrolment } from "./cadences.steps";
 
 export const CADENCE_ENROL_JOB = "cadence-enrol";
 /** A filtered enrolment above this many companies runs as a job with progress. */

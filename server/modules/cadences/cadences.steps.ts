@@ -1,3 +1,4 @@
+import { moscowDate, moscowMorning } from "../../../core/moscow-time";
 import { uuidv7 } from "../../../core/uuid";
 import { type Actor, isSystem } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
@@ -7,16 +8,6 @@ import type { WorkingDays } from "../production-calendar/production-calendar.ser
 import { type EnrolmentRow, insertStepActivity, type StepRow, updateEnrolment } from "./cadences.repo";
 
 export const CADENCE_STEP_JOB = "cadence-step";
-
-/** 09:00 Moscow time (UTC+3, no daylight saving since 2014) on a date: when a step's task falls due. */
-export function moscowMorning(date: string): Date {
-  return new Date(`${date}T09:00:00+03:00`);
-}
-
-/** The Moscow calendar date of a moment. */
-export function moscowDate(at: Date): string {
-  return new Date(at.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Writes one step's task as an activity row. THE one place a scheme creates a task, so that it

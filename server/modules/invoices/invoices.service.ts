@@ -6,6 +6,7 @@ import type {
   PaymentCreate,
 } from "../../../contracts/invoices";
 import { formatMoney, parseMoney, tryParseMoney } from "../../../core/money";
+import { moscowToday } from "../../../core/moscow-time";
 import { uuidv7 } from "../../../core/uuid";
 import { addDays } from "../../../core/working-days";
 import { type Actor, isSystem } from "../../platform/actor";
@@ -19,7 +20,7 @@ import { shortDateRu } from "../documents/document.format";
 import { type DocumentFile, fileNameOf, PDF } from "../documents/documents.service";
 import { renderPdf } from "../documents/pdf";
 import { invoiceSalesDocument } from "../documents/proposal-document";
-import { moscowToday } from "../privacy/privacy.service";
+
 import { presentInvoice, presentPayment } from "./invoices.presenter";
 import {
   companyOwner,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { moscowToday } from "../../../core/moscow-time";
 import { createHarness, type Harness } from "../../test/harness";
 import { makeOrg, newCompany, type Org } from "../companies/companies.fixtures";
 import { noVatLines, pdfText, seedOrganisation, seedProposal } from "../documents/documents.fixtures";
-import { moscowToday } from "../privacy/privacy.service";
 
 let h: Harness;
 let org: Org;

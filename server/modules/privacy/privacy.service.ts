@@ -7,6 +7,7 @@ import type {
   PrivacyRequestCreate,
   PrivacyRequestListQuery,
 } from "../../../contracts/privacy";
+import { moscowToday } from "../../../core/moscow-time";
 import { uuidv7 } from "../../../core/uuid";
 import { addDays, addWorkingDays } from "../../../core/working-days";
 import { type Actor, isSystem } from "../../platform/actor";
@@ -36,11 +37,6 @@ import {
 } from "./privacy.repo";
 
 const stampOf = (actor: Actor) => (isSystem(actor) ? null : actor.id);
-
-/** Today in Moscow: the law counts days where the operator works, not in UTC. */
-export function moscowToday(now = new Date()): string {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * 152-ФЗ terms: an answer to an access request within 10 working days (ст. 20 ч. 1); erasure

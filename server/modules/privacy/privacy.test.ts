@@ -4,10 +4,10 @@ import type { AuditEntry } from "../../../contracts/audit";
 import type { Company } from "../../../contracts/companies";
 import type { Contact } from "../../../contracts/contacts";
 import type { PersonalDataExport, PrivacyRequest } from "../../../contracts/privacy";
+import { moscowToday } from "../../../core/moscow-time";
 import { addDays, addWorkingDays } from "../../../core/working-days";
 import { createHarness, type Harness } from "../../test/harness";
 import { allPages, makeOrg, newCompany, newContact, type Org } from "../companies/companies.fixtures";
-import { moscowToday } from "./privacy.service";
 
 let h: Harness;
 let o: Org;

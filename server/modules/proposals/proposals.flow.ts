@@ -1,4 +1,5 @@
 import type { Proposal, ProposalSummary } from "../../../contracts/proposals";
+import { moscowToday } from "../../../core/moscow-time";
 import { uuidv7 } from "../../../core/uuid";
 import { type Actor, isSystem, systemActor } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
@@ -20,7 +21,7 @@ import {
   revisionsOf,
   updateProposal,
 } from "./proposals.repo";
-import { loadProposal, moscowToday, proposalFor } from "./proposals.service";
+import { loadProposal, proposalFor } from "./proposals.service";
 
 type Status = ProposalRow["status"];
 

@@ -1,5 +1,6 @@
 import type { ProductOption } from "../../../contracts/proposals";
 import { formatMoney, parseMoney } from "../../../core/money";
+import { moscowToday } from "../../../core/moscow-time";
 import { okeiShort } from "../../../core/okei";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
@@ -9,7 +10,6 @@ import { priceListOf } from "./pricing";
 import { listPrices, searchProducts } from "./pricing.repo";
 import { defaultSignatory, defaultTerms } from "./proposals.defaults";
 import { findCompanyRow, organisationFor } from "./proposals.repo";
-import { moscowToday } from "./proposals.service";
 
 async function visibleClient(db: Db, actor: Actor, companyId: string) {
   const company = await findCompanyRow(db, actor.workspaceId, companyId);

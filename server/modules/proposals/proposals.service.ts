@@ -8,6 +8,7 @@ import type {
   ProposalSummary,
   ProposalUpdate,
 } from "../../../contracts/proposals";
+import { moscowToday } from "../../../core/moscow-time";
 import { uuidv7 } from "../../../core/uuid";
 import { addDays } from "../../../core/working-days";
 import { deals, proposals } from "../../db/schema/index";
@@ -35,11 +36,6 @@ import {
   updateProposal,
   userNames,
 } from "./proposals.repo";
-
-/** Today in Moscow: documents are dated where the seller works, not in UTC. */
-export function moscowToday(now = new Date()): string {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Proposals stay open for edits in these statuses; the others are frozen (revise instead). */
 export const editableStatuses: readonly ProposalRow["status"][] = ["draft", "rejected_by_head", "approved"];

@@ -4,6 +4,8 @@
  * milliseconds; "not found" is an empty suggestions list, not an error.
  */
 
+import { moscowDate } from "../../../core/moscow-time";
+
 export type RegistryFailure = "bad_token" | "rate_limited" | "unavailable";
 
 export class RegistryProviderError extends Error {
@@ -57,7 +59,7 @@ const bool = (v: unknown): boolean | null => (typeof v === "boolean" ? v : null)
 /** Unix milliseconds → the calendar date in Moscow, where the registry keeps its dates. */
 export function msToDate(v: unknown): string | null {
   if (typeof v !== "number" || !Number.isFinite(v)) return null;
-  return new Date(v + 3 * 3_600_000).toISOString().slice(0, 10);
+  return moscowDate(v);
 }
 
 const fioText = (f: Obj | null) =>

@@ -6,6 +6,7 @@
 
 import type { ReliabilitySettings } from "../../../contracts/reliability";
 import { formatMoney, parseMoney } from "../../../core/money";
+import { moscowToday } from "../../../core/moscow-time";
 import {
   type InvoiceFact,
   type PaymentDiscipline,
@@ -56,10 +57,6 @@ export type Computed = {
   limit: CreditLimit;
   settings: ReliabilitySettings;
 };
-
-/** Moscow's calendar day: invoices fall due by the seller's calendar. */
-export const moscowToday = (now = new Date()) =>
-  new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 
 export function scoreStatements(statements: readonly StatementRow[], s: ReliabilitySettings) {
   const latest = statements.at(-1);

@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reliability } from "../../../contracts/reliability";
+import { moscowToday } from "../../../core/moscow-time";
 import { SYNTHETIC_BALANCE } from "../../../core/scoring/synthetic-balance";
 import { uuidv7 } from "../../../core/uuid";
 import { auditLog, invoices } from "../../db/schema/index";
 import { createHarness, type Harness, type Session } from "../../test/harness";
 import { makeOrg, newCompany, type Org } from "../companies/companies.fixtures";
 import { inn10 } from "../imports/imports.test-support";
-import { moscowToday } from "./reliability.compute";
+
 import { gradesOf, recommendedCreditLimit } from "./reliability.service";
 
 let h: Harness;
