@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { moscowToday } from "../core/moscow-time";
 import { type AccordServer, adminEnv, closeBrowser, newPage, signIn, startAccord } from "./support";
 
 async function shot(page: Page, name: string) {
@@ -54,8 +55,6 @@ describe("contact schemes", () => {
     await page.waitForURL(/\/cadences\/[0-9a-f-]{36}$/);
     await page.getByText("В схеме пока никого").waitFor();
   });
-
-  const moscowToday = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
 
   /** The last working day up to today in Moscow, by the production calendar (Mon–Fri and its exceptions). */
   async function lastWorkingDay(): Promise<string> {
