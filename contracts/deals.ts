@@ -247,8 +247,11 @@ export const BoardColumn = z.object({
   kind: StageKind,
   probability: z.number().int(),
   count: z.number().int(),
+  /** The column's deals in roubles: amounts in different currencies are never added up. */
   sum: MoneyString,
   weighted: MoneyString,
+  /** The same sums for the column's deals in each other currency, by currency code. */
+  otherCurrencies: z.array(z.object({ currency: z.string(), sum: MoneyString, weighted: MoneyString })),
   items: z.array(Deal),
   nextCursor: z.string().nullable(),
 });
@@ -260,6 +263,11 @@ export const ForecastQuery = z.object({
   to: DateOnly,
   ownerId: Id.optional(),
   pipelineId: Id.optional(),
+  /** The currency of the deals to count; by default RUB (or the only currency there is). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency")
+    .optional(),
 });
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
 
@@ -268,6 +276,10 @@ export const Forecast = z.object({
   from: DateOnly,
   to: DateOnly,
   pipelineId: Id,
+  /** Every figure below is of the deals in this currency: amounts in different currencies are never added up. */
+  currency: z.string(),
+  /** The currencies of the deals the report could count (a choice for `currency`). */
+  currencies: z.array(z.string()),
   /** Open deals by expected close month: amount and amount × probability. */
   byMonth: z.array(z.object({ month: z.string(), ...Sums, weighted: MoneyString })),
   byOwner: z.array(z.object({ ownerId: Id, ownerName: z.string(), ...Sums, weighted: MoneyString })),

@@ -115,13 +115,22 @@ export const deals = pgTable(
     // The forecast: open deals by expected month and owner; closed ones by closing date; the
     // funnel by creation date. Each carries what its sums need, so they are index-only scans.
     index("deals_forecast_idx")
-      .on(t.workspaceId, t.status, t.expectedCloseDate, t.ownerId, t.pipelineId, t.amount, t.probability)
+      .on(
+        t.workspaceId,
+        t.status,
+        t.expectedCloseDate,
+        t.ownerId,
+        t.pipelineId,
+        t.amount,
+        t.probability,
+        t.currency,
+      )
       .where(sql`${t.deletedAt} is null`),
     index("deals_closed_idx")
-      .on(t.workspaceId, t.status, t.closedAt, t.ownerId, t.pipelineId, t.amount, t.createdAt)
+      .on(t.workspaceId, t.status, t.closedAt, t.ownerId, t.pipelineId, t.amount, t.createdAt, t.currency)
       .where(sql`${t.deletedAt} is null`),
     index("deals_funnel_idx")
-      .on(t.workspaceId, t.pipelineId, t.createdAt, t.ownerId, t.topStage)
+      .on(t.workspaceId, t.pipelineId, t.createdAt, t.ownerId, t.topStage, t.currency)
       .where(sql`${t.deletedAt} is null`),
     index("deals_owner_created_idx")
       .on(t.workspaceId, t.ownerId, t.createdAt, t.id)

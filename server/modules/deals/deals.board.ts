@@ -13,8 +13,11 @@ import { pipelineFor, presentPipeline } from "./pipelines.service";
  * The board of one pipeline: per stage the count, the sum, the weighted sum (amount ×
  * probability) and the newest cards; `stage` + `cursor` give one column's next cards. Every
  * query stays on deals_board_idx (workspace, pipeline, owner, stage, id) for one owner, or on
- * deals_pipeline_stage_idx for the whole pipeline.
+ * deals_pipeline_stage_idx for the whole pipeline. Sums are per currency: the roubles, and
+ * each other currency apart.
  */
+const MAIN_CURRENCY = "RUB";
+
 export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Promise<DealBoard> {
   const reach = authorize(actor, "deals", "read");
   const pipeline = await pipelineFor(db, actor.workspaceId, query.pipelineId);
@@ -36,7 +39,8 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
   if (query.cursor && !query.stage) throw AppError.validation([{ path: "stage", message: "required" }]);
   const stages = query.stage ? pipeline.stages.filter((s) => s.key === query.stage) : pipeline.stages;
   if (query.stage && !stages.length) throw AppError.validation([{ path: "stage", message: "required" }]);
-  const totals = new Map((await columnTotals(db, where)).map((t) => [t.stage, t]));
+  const totals = new Map<string, Awaited<ReturnType<typeof columnTotals>>>();
+  for (const t of await columnTotals(db, where)) totals.set(t.stage, [...(totals.get(t.stage) ?? []), t]);
   const found = await boardColumns(
     db,
     where,
@@ -53,15 +57,19 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
   );
   const byId = new Map(cards.map((c) => [c.id, c]));
   const columns: DealBoard["columns"] = stages.map((stage, i) => {
-    const total = totals.get(stage.key);
+    const total = totals.get(stage.key) ?? [];
+    const rub = total.find((t) => t.currency === MAIN_CURRENCY);
     return {
       stage: stage.key,
       name: stage.name,
       kind: stage.kind,
       probability: stage.probability,
-      count: total?.count ?? 0,
-      sum: total?.sum ?? "0.00",
-      weighted: total?.weighted ?? "0.00",
+      count: total.reduce((n, t) => n + t.count, 0),
+      sum: rub?.sum ?? "0.00",
+      weighted: rub?.weighted ?? "0.00",
+      otherCurrencies: total
+        .filter((t) => t.currency !== MAIN_CURRENCY)
+        .map(({ currency, sum, weighted }) => ({ currency, sum, weighted })),
       items: pages[i]!.items.map((row) => byId.get(row.id)!),
       nextCursor: pages[i]!.nextCursor,
     };

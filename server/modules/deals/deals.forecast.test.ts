@@ -64,6 +64,13 @@ const forecast = async (as: Session, extra = "") => {
   return res.json() as Forecast;
 };
 
+const board = async (as: Session, q = "") => {
+  const res = await h.get(`/api/v1/deals/board?${q}`, as);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as DealBoard;
+};
+const column = (b: DealBoard, stage: string) => b.columns.find((c) => c.stage === stage)!;
+
 describe("the forecast", () => {
   it("gives the head the team's weighted pipeline, won/lost, conversion and cycle, as worked out by hand", async () => {
     const f = await forecast(org.head);
@@ -121,13 +128,6 @@ describe("the forecast", () => {
 });
 
 describe("the board", () => {
-  const board = async (as: Session, q = "") => {
-    const res = await h.get(`/api/v1/deals/board?${q}`, as);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as DealBoard;
-  };
-  const column = (b: DealBoard, stage: string) => b.columns.find((c) => c.stage === stage)!;
-
   it("totals every column of the team: count, sum and weighted sum", async () => {
     const b = await board(org.head);
     expect(b.columns.map((c) => c.stage)).toEqual([
@@ -197,5 +197,44 @@ describe("stage conversion after the stages are reordered", () => {
     ]);
     await put(pipeline.stages, swapped.version);
     expect((await forecast(org.head)).conversion.map((c) => c.reached)).toEqual([7, 4, 4, 3, 2, 1]);
+  });
+});
+
+describe("currencies", () => {
+  it("never adds up amounts in different currencies: the report is of one, RUB unless asked", async () => {
+    const before = await forecast(org.head);
+    expect(before).toMatchObject({ currency: "RUB", currencies: ["RUB"] });
+    const company = (await newCompany(h, org.m1, { name: "Trading Ltd" })).id;
+    const usd = await newDeal(h, org.m1, company, {
+      title: "USD",
+      amount: "5000.00",
+      currency: "USD",
+      expectedCloseDate: M2,
+    });
+    await moved(h, org.m1, usd, "proposal");
+
+    const rub = await forecast(org.head);
+    expect(rub).toEqual({ ...before, currencies: ["RUB", "USD"] });
+    const dollars = await forecast(org.head, "&currency=USD");
+    expect(dollars).toMatchObject({
+      currency: "USD",
+      currencies: ["RUB", "USD"],
+      byMonth: [{ month: M2.slice(0, 7), count: 1, amount: "5000.00" }],
+      byOwner: [{ ownerId: org.m1.user.id, count: 1, amount: "5000.00" }],
+      won: { count: 0, amount: "0.00" },
+    });
+    expect(dollars.conversion.map((c) => c.reached)).toEqual([1, 1, 1, 0, 0, 0]);
+    // The board's column counts the dollar deal, and sums it apart from the roubles.
+    expect(column(await board(org.head), "proposal")).toMatchObject({
+      count: 2,
+      sum: "50000.50",
+      weighted: "20000.20",
+      otherCurrencies: [{ currency: "USD", sum: "5000.00", weighted: "2000.00" }],
+    });
+    // Asked for a currency nobody uses: an empty report, not another currency's figures.
+    expect((await forecast(org.head, "&currency=EUR")).byMonth).toEqual([]);
+    const bad = await h.get(`/api/v1/deals/forecast?${period}&currency=usd`, org.head);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe("querystring.currency");
   });
 });

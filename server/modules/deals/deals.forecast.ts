@@ -20,6 +20,9 @@ const day = (d: string) => sql`${d}::date`;
  *   share that reached the next one (a deal that skipped a stage has passed it: "reached" is
  *   furthest stage of its moves, kept on the deal as top_stage; lost is not a step of the funnel);
  * - the cycle: average days from creation to winning of deals won in the period.
+ * Every figure is of the deals in one currency (RUB unless asked): sums in different currencies
+ * are never added up. Each statement groups by currency as well, so the choice of currencies
+ * comes with the same passes.
  * Visibility is the deals' own: a manager their own, a head the team's, an admin all.
  */
 export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): Promise<Forecast> {
@@ -58,47 +61,65 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
   // deals_funnel_idx), sent at once: on PostgreSQL they run side by side on pooled connections.
   const [byMonthRows, byOwnerRows, closed, reached] = await Promise.all([
     // The weighted pipeline by expected month…
-    db.execute<{ month: string; count: number; amount: string; weighted: string }>(sql`
-      select to_char((${dateBounds})[t.k], 'YYYY-MM') as month, t.count, t.amount, t.weighted
-      from (select width_bucket(${deals.expectedCloseDate}, ${dateBounds}) as k, count(*)::int as count,
-              ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
-            from ${deals} where ${openInPeriod} group by 1) t
+    db.execute<{ month: string; currency: string; count: number; amount: string; weighted: string }>(sql`
+      select to_char((${dateBounds})[t.k], 'YYYY-MM') as month, t.currency, t.count, t.amount, t.weighted
+      from (select width_bucket(${deals.expectedCloseDate}, ${dateBounds}) as k, ${deals.currency} as currency,
+              count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
+            from ${deals} where ${openInPeriod} group by 1, 2) t
       order by t.k`),
     // … and by owner.
-    db.execute<{ ownerId: string; ownerName: string; count: number; amount: string; weighted: string }>(sql`
-      select t.owner_id as "ownerId", coalesce(u.full_name, '') as "ownerName", t.count, t.amount, t.weighted
-      from (select ${deals.ownerId} as owner_id, count(*)::int as count,
+    db.execute<{
+      ownerId: string;
+      ownerName: string;
+      currency: string;
+      count: number;
+      amount: string;
+      weighted: string;
+    }>(sql`
+      select t.owner_id as "ownerId", coalesce(u.full_name, '') as "ownerName", t.currency, t.count, t.amount,
+        t.weighted
+      from (select ${deals.ownerId} as owner_id, ${deals.currency} as currency, count(*)::int as count,
               ${money(sql`sum(${deals.amount})`)} as amount, ${weighted} as weighted
-            from ${deals} where ${openInPeriod} group by 1) t
+            from ${deals} where ${openInPeriod} group by 1, 2) t
       left join users u on u.id = t.owner_id
       order by t.weighted::numeric desc, u.full_name`),
     // Won and lost by closing month, with the seconds from creation to winning for the cycle.
     db.execute<{
       month: string;
       status: "won" | "lost";
+      currency: string;
       count: number;
       amount: string;
       seconds: number | null;
     }>(sql`
       select to_char((${instantBounds})[t.k] at time zone 'Europe/Moscow', 'YYYY-MM') as month, t.status,
-        t.count, t.amount, t.seconds
+        t.currency, t.count, t.amount, t.seconds
       from (select width_bucket(${deals.closedAt}, ${instantBounds}) as k, ${deals.status} as status,
-              count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount,
+              ${deals.currency} as currency, count(*)::int as count, ${money(sql`sum(${deals.amount})`)} as amount,
               sum(date_part('epoch', ${deals.closedAt} - ${deals.createdAt})) filter (where ${deals.status} = 'won') as seconds
-            from ${deals} where ${closedInPeriod} group by 1, 2) t
+            from ${deals} where ${closedInPeriod} group by 1, 2, 3) t
       order by t.k`),
     // Stage conversion: the deals created in the period by the furthest stage they reached.
-    db.execute<{ topStage: string | null; count: number }>(sql`
-      select ${deals.topStage} as "topStage", count(*)::int as count
+    db.execute<{ topStage: string | null; currency: string; count: number }>(sql`
+      select ${deals.topStage} as "topStage", ${deals.currency} as currency, count(*)::int as count
       from ${deals}
       where ${base} and ${deals.pipelineId} = ${pipeline.id}
         and ${deals.createdAt} >= ${from} and ${deals.createdAt} < ${toEnd}
-      group by 1`),
+      group by 1, 2`),
   ]);
-  const byMonth = byMonthRows.rows;
-  const byOwner = byOwnerRows.rows;
+  // Each statement counted every currency apart; the report is of one of them.
+  const all = [byMonthRows.rows, byOwnerRows.rows, closed.rows, reached.rows];
+  const currencies = [...new Set(all.flatMap((rows) => rows.map((r) => r.currency)))].sort();
+  const currency =
+    query.currency ?? (currencies.includes("RUB") || !currencies.length ? "RUB" : currencies[0]!);
+  const inCurrency = <R extends { currency: string }>(rows: R[]) =>
+    rows.filter((r) => r.currency === currency).map(({ currency: _, ...rest }) => rest);
+  const byMonth = inCurrency(byMonthRows.rows);
+  const byOwner = inCurrency(byOwnerRows.rows);
+  const closedRows = inCurrency(closed.rows);
+  const reachedRows = inCurrency(reached.rows);
   const sumOf = (status: "won" | "lost") => {
-    const rows = closed.rows.filter((r) => r.status === status);
+    const rows = closedRows.filter((r) => r.status === status);
     return {
       count: rows.reduce((n, r) => n + r.count, 0),
       amount: formatMoney(rows.reduce((k, r) => k + parseMoney(r.amount), 0)),
@@ -109,7 +130,7 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
   const lost = sumOf("lost");
 
   const months = new Map<string, Forecast["closedByMonth"][number]>();
-  for (const r of closed.rows) {
+  for (const r of closedRows) {
     const m = months.get(r.month) ?? {
       month: r.month,
       wonCount: 0,
@@ -122,12 +143,14 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
     months.set(r.month, m);
   }
   // A deal counts for its furthest stage and every stage before it.
-  const atTop = steps.map((s) => reached.rows.find((r) => r.topStage === s.key)?.count ?? 0);
+  const atTop = steps.map((s) => reachedRows.find((r) => r.topStage === s.key)?.count ?? 0);
   const counts = atTop.map((_, i) => atTop.slice(i).reduce((sum, n) => sum + n, 0));
   return {
     from: query.from,
     to: query.to,
     pipelineId: pipeline.id,
+    currency,
+    currencies,
     byMonth,
     byOwner,
     closedByMonth: [...months.values()],

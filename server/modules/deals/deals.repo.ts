@@ -293,13 +293,15 @@ export async function columnTotals(db: Db, where: SQL) {
   return db
     .select({
       stage: deals.stage,
+      currency: deals.currency,
       count: sql<number>`count(*)::int`,
       sum: sql<string>`coalesce(sum(${deals.amount}), 0)::numeric(18,2)::text`,
       weighted: sql<string>`coalesce(round(sum(${deals.amount} * ${deals.probability}) / 100, 2), 0)::numeric(18,2)::text`,
     })
     .from(deals)
     .where(where)
-    .groupBy(deals.stage);
+    .groupBy(deals.stage, deals.currency)
+    .orderBy(deals.stage, deals.currency);
 }
 
 /** Deals of these companies, deleted ones too (deals_company_idx covers the live ones). */

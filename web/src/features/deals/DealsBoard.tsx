@@ -136,6 +136,15 @@ function BoardColumn({ column, filter }: { column: Column; filter: BoardFilter }
           {t("deals.column.sum", { sum: formatAmount(column.sum, "RUB", locale) })}
           <br />
           {t("deals.column.weighted", { sum: formatAmount(column.weighted, "RUB", locale) })}
+          {column.otherCurrencies.map((o) => (
+            <span key={o.currency}>
+              <br />
+              {t("deals.column.other", {
+                sum: formatAmount(o.sum, o.currency, locale),
+                weighted: formatAmount(o.weighted, o.currency, locale),
+              })}
+            </span>
+          ))}
         </Text>
         {items.map((deal) => (
           <DealCardItem key={deal.id} deal={deal} />

@@ -51,7 +51,7 @@ function Charts({ f }: { f: Forecast }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const rub = (value: number) => new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB").format(value);
-  const money = (s: string) => formatAmount(s, "RUB", locale);
+  const money = (s: string) => formatAmount(s, f.currency, locale);
   const amount = t("deals.reports.amount");
   const weighted = t("deals.reports.weighted");
   return (
@@ -194,8 +194,11 @@ export function ForecastReport() {
   const [from, setFrom] = useState(yearStart());
   const [to, setTo] = useState(yearEnd());
   const [ownerId, setOwnerId] = useState("");
+  const [currency, setCurrency] = useState("");
   const valid = /^\d{4}-\d\d-\d\d$/.test(from) && /^\d{4}-\d\d-\d\d$/.test(to);
-  const forecast = useForecast({ from, to, ownerId: ownerId || undefined });
+  const forecast = useForecast({ from, to, ownerId: ownerId || undefined, currency: currency || undefined });
+  // Offered once the deals are in more than one currency: sums are never added across them.
+  const currencies = forecast.data?.currencies ?? [];
   return (
     <>
       <PageHeader title={t("deals.reports.title")} description={t("deals.reports.subtitle")} />
@@ -222,6 +225,14 @@ export function ForecastReport() {
                 { value: "", label: t("deals.filters.anyOwner") },
                 ...people.map((p) => ({ value: p.id, label: p.fullName })),
               ]}
+            />
+          )}
+          {(currencies.length > 1 || currency) && (
+            <NativeSelect
+              label={t("deals.reports.currency")}
+              value={currency || forecast.data?.currency || ""}
+              onChange={(e) => setCurrency(e.currentTarget.value)}
+              data={[...new Set([...currencies, ...(currency ? [currency] : [])])]}
             />
           )}
         </Group>

@@ -93,7 +93,13 @@ export function useDealStages(id: string) {
   });
 }
 
-export function useForecast(query: { from: string; to: string; ownerId?: string; pipelineId?: string }) {
+export function useForecast(query: {
+  from: string;
+  to: string;
+  ownerId?: string;
+  pipelineId?: string;
+  currency?: string;
+}) {
   return useQuery({
     queryKey: [...dealsKey, "forecast", query],
     queryFn: ({ signal }) => api.get<Forecast>("/deals/forecast", query, signal),

@@ -21,6 +21,7 @@ export const dealsRu = {
     count: "{{count}} шт.",
     sum: "Сумма: {{sum}}",
     weighted: "Взвешенно: {{sum}}",
+    other: "и {{sum}} (взвешенно {{weighted}})",
     more: "Ещё",
     empty: "Перетащите сюда карточку",
   },
@@ -119,6 +120,7 @@ export const dealsRu = {
   reports: {
     title: "Отчёты",
     subtitle: "Прогноз продаж и воронка",
+    currency: "Валюта сделок",
     from: "Период с",
     to: "по",
     byMonth: "Взвешенная воронка по месяцам",
@@ -188,6 +190,7 @@ export const dealsEn: Catalogue<typeof dealsRu> = {
     count: "{{count}}",
     sum: "Total: {{sum}}",
     weighted: "Weighted: {{sum}}",
+    other: "and {{sum}} ({{weighted}} weighted)",
     more: "More",
     empty: "Drop a card here",
   },
@@ -286,6 +289,7 @@ export const dealsEn: Catalogue<typeof dealsRu> = {
   reports: {
     title: "Reports",
     subtitle: "Sales forecast and pipeline",
+    currency: "Deal currency",
     from: "Period from",
     to: "to",
     byMonth: "Weighted pipeline by month",
