@@ -99,6 +99,31 @@ describe("the sales pipeline", () => {
     await shot(page, "reports");
   });
 
+  it("reports deals in another currency apart, with a currency switch", async () => {
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const res = await page.request.post("/api/v1/deals", {
+      data: {
+        title: "Экспорт в Казахстан",
+        companyId,
+        amount: "12000.00",
+        currency: "USD",
+        expectedCloseDate: nextWeek,
+        nextStep: "Отправить КП",
+        nextStepDate: nextWeek,
+      },
+      headers: { origin: server.url },
+    });
+    expect(res.status()).toBe(201);
+    await page.reload();
+    const currency = page.getByLabel("Валюта сделок");
+    await expect.poll(() => currency.inputValue()).toBe("RUB");
+    await currency.selectOption("USD");
+    // The rouble deal won earlier is not in the dollar report; the dollar deal is in its pipeline chart.
+    await page.getByText("Выиграно: 0 на 0,00 USD").waitFor();
+    await expect.poll(() => page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+    await shot(page, "reports-usd");
+  });
+
   it("lets the admin edit the stages of the pipeline", async () => {
     await page.goto("/settings/pipelines");
     const name = page.getByLabel("Название этапа 4");
