@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "../db/schema/index";
 import { createHarness, type Harness } from "../test/harness";
-import { withTx } from "./db/client";
+import { afterCommit, withTx } from "./db/client";
 import { enqueue, ensureRecurring, startWorker } from "./queue";
 
 let h: Harness;
@@ -20,6 +20,35 @@ describe("the job queue", () => {
       }),
     ).rejects.toThrow("rollback");
     expect(await h.ctx.db.select().from(jobs).where(eq(jobs.kind, "ghost"))).toHaveLength(0);
+  });
+
+  it("a job committed in this process runs at once, not at the worker's next poll", async () => {
+    let ran = 0;
+    const w = startWorker(h.ctx, { prompt: async () => void ran++ }, { pollMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 300)); // the first poll has come and gone
+    const started = Date.now();
+    await withTx(h.ctx.db, (tx) => enqueue(tx, { kind: "prompt" }));
+    while (!ran && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 10));
+    await w.stop();
+    expect(ran).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("after-commit callbacks wait for the outermost commit and are dropped on a rollback", async () => {
+    const calls: string[] = [];
+    await withTx(h.ctx.db, async (tx) => {
+      await withTx(tx, async () => afterCommit(() => calls.push("inner")));
+      expect(calls).toEqual([]);
+    });
+    expect(calls).toEqual(["inner"]);
+    await expect(
+      withTx(h.ctx.db, async (tx) => {
+        await withTx(tx, async () => afterCommit(() => calls.push("rolled back")));
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    afterCommit(() => calls.push("outside"));
+    expect(calls).toEqual(["inner", "outside"]);
   });
 
   it("two workers never run the same job twice", async () => {

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { uuidv7 } from "../../core/uuid";
 import { jobs } from "../db/schema/index";
 import type { AppContext } from "./context";
-import type { Db } from "./db/client";
+import { afterCommit, type Db } from "./db/client";
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -44,7 +44,20 @@ export async function enqueue(
     })
     .onConflictDoNothing()
     .returning({ id: jobs.id });
+  if (inserted.length && (!job.runAt || job.runAt.getTime() <= Date.now())) afterCommit(wakeWorkers);
   return inserted[0]?.id ?? id;
+}
+
+/** The wake-up calls of this process's workers. */
+const localWorkers = new Set<() => void>();
+
+/**
+ * A job due now was committed in this process: its workers claim it at once instead of at
+ * their next poll (up to a second later — an import started, a document requested). Workers of
+ * other processes still find it by polling.
+ */
+function wakeWorkers(): void {
+  for (const wake of localWorkers) wake();
 }
 
 const LEASE_MS = 60_000;
@@ -106,6 +119,8 @@ export function startWorker(
   const concurrency = options.concurrency ?? 2;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let polling = false;
+  let wokenWhilePolling = false;
   const running = new Set<Promise<void>>();
 
   async function execute(job: Job) {
@@ -162,19 +177,37 @@ export function startWorker(
 
   async function loop() {
     if (stopped) return;
+    polling = true;
     try {
       await runOnce();
     } catch (error) {
       ctx.logger.warn({ err: error }, "job poll failed");
     }
-    if (!stopped) timer = setTimeout(loop, pollMs);
+    polling = false;
+    const again = wokenWhilePolling;
+    wokenWhilePolling = false;
+    if (!stopped) timer = setTimeout(loop, again ? 0 : pollMs);
   }
-  if (options.autostart !== false) timer = setTimeout(loop, 50);
+  /** Polls now (or right after the poll under way, which may have missed the new job). */
+  const wake = () => {
+    if (stopped) return;
+    if (polling) {
+      wokenWhilePolling = true;
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(loop, 0);
+  };
+  if (options.autostart !== false) {
+    localWorkers.add(wake);
+    timer = setTimeout(loop, 50);
+  }
 
   return {
     runOnce,
     async stop() {
       stopped = true;
+      localWorkers.delete(wake);
       if (timer) clearTimeout(timer);
       await Promise.allSettled([...running]);
     },

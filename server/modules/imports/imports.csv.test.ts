@@ -1,7 +1,12 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
+import { storedPath } from "../../platform/storage";
 import { CsvError, CsvReader } from "./imports.csv";
+import { countDataRows } from "./imports.reader";
 
 /**
  * The import's CSV reader is held to csv-parse (the reference, with the options the import
@@ -37,6 +42,7 @@ function random(seed: number) {
   };
 }
 
+const files: { text: string; delimiter: ";" | ","; records: number }[] = [];
 const pieces = ["ООО", "«Ромашка»", " ", '"', ";", ",", "\n", "\r\n", "7707083893", "a", "ё", "\t", "''"];
 
 describe("the import's CSV reader", () => {
@@ -85,7 +91,7 @@ describe("the import's CSV reader", () => {
         }
         records.push(record);
       }
-      const delimiter = next() < 0.5 ? ";" : ",";
+      const delimiter: ";" | "," = next() < 0.5 ? ";" : ",";
       // A line break inside a cell is always quoted (a spreadsheet does that); csv-parse would keep an
       // unquoted lone LF in a CRLF file inside the cell, where this reader ends the record.
       const text = stringify(records, {
@@ -96,6 +102,18 @@ describe("the import's CSV reader", () => {
       const expected = reference(text, delimiter);
       for (const chunk of [text.length, 1, 2, 3, 7, 64])
         expect(read(text, delimiter, chunk), `${JSON.stringify(text)} by ${chunk}`).toEqual(expected);
+      files.push({ text, delimiter, records: expected.length });
+    }
+  });
+
+  it("counts the data rows of those files for the progress bar without parsing them", async () => {
+    const config = { dataDir: mkdtempSync(path.join(tmpdir(), "accord-csv-")) };
+    for (const [i, f] of files.entries()) {
+      const key = `count/${i}.csv`;
+      mkdirSync(path.dirname(storedPath(config, key)), { recursive: true });
+      writeFileSync(storedPath(config, key), f.text);
+      const file = { key, format: "csv", encoding: "utf-8", delimiter: f.delimiter } as const;
+      expect(await countDataRows(config, file), JSON.stringify(f.text)).toBe(Math.max(0, f.records - 1));
     }
   });
 

@@ -27,7 +27,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
  * query on the pool while a transaction is open waits for that very transaction: a deadlock.
  * The guard turns that mistake into an immediate error on both databases.
  */
-const insideTransaction = new AsyncLocalStorage<true>();
+/** The transaction a piece of code runs in, with what is to happen once it commits. */
+type TransactionScope = { afterCommit: (() => void)[] };
+const insideTransaction = new AsyncLocalStorage<TransactionScope>();
 
 export class QueryOutsideTransactionError extends Error {
   constructor() {
@@ -48,9 +50,27 @@ function guardPool(pool: pg.Pool): void {
   }) as typeof pool.connect;
 }
 
-/** Runs `fn` in one transaction; `fn` must use only `tx`. Nested calls become savepoints. */
-export function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => insideTransaction.run(true, () => fn(tx as unknown as Db)));
+/**
+ * Runs `fn` in one transaction; `fn` must use only `tx`. Nested calls become savepoints, and
+ * their after-commit callbacks wait for the outermost commit.
+ */
+export async function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const outer = insideTransaction.getStore();
+  const scope: TransactionScope = outer ?? { afterCommit: [] };
+  const result = await db.transaction((tx) => insideTransaction.run(scope, () => fn(tx as unknown as Db)));
+  if (!outer) for (const callback of scope.afterCommit) callback();
+  return result;
+}
+
+/**
+ * Calls `callback` once the current transaction has committed (never if it rolls back), or at
+ * once outside a transaction. For signals to this process about committed data, e.g. waking the
+ * job worker; never for writes (they would not be part of the transaction).
+ */
+export function afterCommit(callback: () => void): void {
+  const scope = insideTransaction.getStore();
+  if (scope) scope.afterCommit.push(callback);
+  else callback();
 }
 
 export const migrationsFolder = path.join(projectRoot, "server/db/migrations");
