@@ -7,12 +7,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import { registerModules } from "./modules/index";
 import { installAuth } from "./platform/auth";
 import type { AppContext } from "./platform/context";
 import { installErrorHandler } from "./platform/error-handler";
 import { rejectNul } from "./platform/input-guard";
+import { responseSerializer } from "./platform/response-serializer";
 import { appVersion, projectRoot } from "./platform/version";
 
 /** Builds the HTTP application: plugins, auth, the error handler, every module's routes, the SPA. */
@@ -24,7 +25,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   installErrorHandler(app);
 
   await app.register(helmet, {
