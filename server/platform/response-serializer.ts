@@ -5,8 +5,8 @@ import { z } from "zod";
 
 /**
  * Writes responses with fast-json-stringify from each route's zod schema turned into JSON Schema:
- * only the declared fields go out, as with zod's parse, at a fraction of the cost — validating a
- * 50-company list page with zod took a fifth of the server's CPU for that request. Responses are
+ * only the declared fields go out, as with zod's parse, at half the cost (a 50-company list page,
+ * 42 KB: 0.07 ms instead of 0.13 ms, the same bytes). Responses are
  * made by the server's own presenters, typed by the same schemas, so validating them again at
  * run time only re-checked the types. A schema that JSON Schema cannot express keeps zod's
  * serializer (`ACCORD_VALIDATE_RESPONSES=1` keeps it everywhere, to hunt a contract bug).
