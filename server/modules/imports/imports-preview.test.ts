@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type Session } from "../../test/harness";
+import type { Harness, Session } from "../../test/harness";
 import {
   cp1251,
   csv,
   importHeader as header,
   inn10,
+  openImportHarness,
   upload,
-  useTempDataDir,
   xlsx,
 } from "./imports.test-support";
 
 let h: Harness;
 let admin: Session;
 beforeAll(async () => {
-  h = await createHarness();
-  useTempDataDir(h);
-  admin = await h.userWith("admin", { email: "admin@example.ru" });
+  ({ h, admin } = await openImportHarness());
 });
 afterAll(() => h.close());
 

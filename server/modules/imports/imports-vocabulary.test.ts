@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type Session } from "../../test/harness";
+import type { Harness, Session } from "../../test/harness";
 import { searchWordsOf } from "../search/search.words";
-import { csv, inn10, runJobs, seedCompany, upload, useTempDataDir } from "./imports.test-support";
+import { csv, inn10, openImportHarness, runJobs, seedCompany, upload } from "./imports.test-support";
 
 /**
  * An import adds its rows' words to the typo vocabulary itself (the tables' triggers stand
@@ -12,9 +12,7 @@ import { csv, inn10, runJobs, seedCompany, upload, useTempDataDir } from "./impo
 let h: Harness;
 let admin: Session;
 beforeAll(async () => {
-  h = await createHarness();
-  useTempDataDir(h);
-  admin = await h.userWith("admin", { email: "admin@example.ru" });
+  ({ h, admin } = await openImportHarness());
 });
 afterAll(() => h.close());
 

@@ -8,7 +8,7 @@ import { uuidv7 } from "../../../core/uuid";
 import { companies, jobs } from "../../db/schema/index";
 import { jobHandlers } from "../../jobs/index";
 import { startWorker } from "../../platform/queue";
-import type { Harness, Session } from "../../test/harness";
+import { createHarness, type Harness, type Session } from "../../test/harness";
 
 /** Test helpers of the import and export tests (files are generated, never checked in). */
 
@@ -64,6 +64,13 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
     body: Buffer.concat(chunks),
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** A harness whose storage is a fresh temporary directory, with an admin to import as. */
+export async function openImportHarness(): Promise<{ h: Harness; admin: Session }> {
+  const h = await createHarness();
+  useTempDataDir(h);
+  return { h, admin: await h.userWith("admin", { email: "admin@example.ru" }) };
 }
 
 /** Points the app's storage at a fresh temporary directory. */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, companies } from "../../db/schema/index";
-import { createHarness, type Harness, type Session } from "../../test/harness";
+import type { Harness, Session } from "../../test/harness";
 import {
   badInn,
   companyCount,
@@ -9,19 +9,17 @@ import {
   csv,
   importHeader as header,
   inn10,
+  openImportHarness,
   runJobs,
   seedCompany,
   upload,
-  useTempDataDir,
   xlsx,
 } from "./imports.test-support";
 
 let h: Harness;
 let admin: Session;
 beforeAll(async () => {
-  h = await createHarness();
-  useTempDataDir(h);
-  admin = await h.userWith("admin", { email: "admin@example.ru" });
+  ({ h, admin } = await openImportHarness());
 });
 afterAll(() => h.close());
 
