@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from "fastify";
 import type { Role } from "../../contracts/common";
 import { enrol } from "../modules/cadences/cadences.enrol";
 import { type DocumentsFreshKind, makeDocumentsFresh } from "../modules/documents/documents.fixtures";
-import { inn10, multipart, useTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
+import { inn10, multipart, setTempDataDir as tempDataDir } from "../modules/imports/imports.test-support";
 import { notify } from "../modules/notifications/notifications.service";
 import { freshProposalRow } from "../modules/proposals/proposals.fixtures";
 import { createUser } from "../modules/users/users.service";

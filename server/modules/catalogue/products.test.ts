@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "../../../contracts/catalogue";
 import { createHarness, type Harness } from "../../test/harness";
 import { allPages, makeOrg, type Org } from "../companies/companies.fixtures";
-import { csv, multipart, useTempDataDir, xlsx } from "../imports/imports.test-support";
+import { csv, multipart, setTempDataDir, xlsx } from "../imports/imports.test-support";
 import { en, newProduct } from "./catalogue.fixtures";
 
 let h: Harness;
@@ -12,7 +12,7 @@ let o: Org;
 let dataDir: string;
 beforeAll(async () => {
   h = await createHarness();
-  dataDir = useTempDataDir(h);
+  dataDir = setTempDataDir(h);
   o = await makeOrg(h);
 });
 afterAll(async () => {

@@ -11,15 +11,15 @@ import {
   makeJobsDue,
   runJobs,
   seedCompany,
+  setTempDataDir,
   upload,
-  useTempDataDir,
 } from "./imports.test-support";
 
 let h: Harness;
 let admin: Session;
 beforeAll(async () => {
   h = await createHarness();
-  useTempDataDir(h);
+  setTempDataDir(h);
   admin = await h.userWith("admin");
 });
 afterAll(() => h.close());

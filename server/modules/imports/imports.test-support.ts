@@ -69,12 +69,12 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
 /** A harness whose storage is a fresh temporary directory, with an admin to import as. */
 export async function openImportHarness(): Promise<{ h: Harness; admin: Session }> {
   const h = await createHarness();
-  useTempDataDir(h);
+  setTempDataDir(h);
   return { h, admin: await h.userWith("admin", { email: "admin@example.ru" }) };
 }
 
 /** Points the app's storage at a fresh temporary directory. */
-export function useTempDataDir(h: Harness): string {
+export function setTempDataDir(h: Harness): string {
   const dir = mkdtempSync(path.join(tmpdir(), "accord-imports-"));
   h.ctx.config.dataDir = dir;
   return dir;
