@@ -5,6 +5,7 @@
 
 export * from "./amount-in-words";
 export * from "./decimal";
+export * from "./group-by";
 export * from "./money";
 export * from "./moscow-time";
 export * from "./okei";

@@ -10,6 +10,9 @@
 
 import { divRoundHalfUp, parseScaledDecimal } from "./decimal";
 
+/** The currency of an amount given without one, and of the sums reported unless another is asked for. */
+export const MAIN_CURRENCY = "RUB";
+
 /** Largest amount representable exactly: 9 007 199 254 740 991 kopecks ≈ 90 trillion roubles. */
 export const MAX_KOPECKS = Number.MAX_SAFE_INTEGER;
 

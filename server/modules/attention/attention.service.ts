@@ -4,6 +4,7 @@ import type {
   CompanyContactTarget,
   ContactTargets,
 } from "../../../contracts/attention";
+import { groupBy } from "../../../core/group-by";
 import { addDays } from "../../../core/working-days";
 import { type Actor, isSystem } from "../../platform/actor";
 import { recordChange } from "../../platform/audit";
@@ -170,12 +171,7 @@ export async function putCompanyTarget(
 export async function alertNewlyOverdue(db: Db, workspaceId: string): Promise<number> {
   return withTx(db, async (tx) => {
     const fresh = await claimNewAlerts(tx, workspaceId);
-    const byOwner = new Map<string, { companyId: string; name: string }[]>();
-    for (const a of fresh) {
-      const list = byOwner.get(a.ownerId);
-      if (list) list.push(a);
-      else byOwner.set(a.ownerId, [a]);
-    }
+    const byOwner = groupBy(fresh, (a) => a.ownerId);
     for (const [ownerId, list] of byOwner) {
       const first = list[0]!;
       // JOIN POINT: notifications.service `notify` replaces this local function.

@@ -1,5 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { DealBoard, DealBoardQuery } from "../../../contracts/deals";
+import { groupBy } from "../../../core/group-by";
+import { MAIN_CURRENCY } from "../../../core/money";
 import { deals } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
@@ -16,7 +18,6 @@ import { pipelineFor, presentPipeline } from "./pipelines.service";
  * deals_pipeline_stage_idx for the whole pipeline. Sums are per currency: the roubles, and
  * each other currency apart.
  */
-const MAIN_CURRENCY = "RUB";
 
 export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Promise<DealBoard> {
   const reach = authorize(actor, "deals", "read");
@@ -39,8 +40,7 @@ export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Pr
   if (query.cursor && !query.stage) throw AppError.validation([{ path: "stage", message: "required" }]);
   const stages = query.stage ? pipeline.stages.filter((s) => s.key === query.stage) : pipeline.stages;
   if (query.stage && !stages.length) throw AppError.validation([{ path: "stage", message: "required" }]);
-  const totals = new Map<string, Awaited<ReturnType<typeof columnTotals>>>();
-  for (const t of await columnTotals(db, where)) totals.set(t.stage, [...(totals.get(t.stage) ?? []), t]);
+  const totals = groupBy(await columnTotals(db, where), (t) => t.stage);
   const found = await boardColumns(
     db,
     where,

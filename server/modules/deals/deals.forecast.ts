@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Forecast, ForecastQuery } from "../../../contracts/deals";
-import { formatMoney, parseMoney } from "../../../core/money";
+import { formatMoney, MAIN_CURRENCY, parseMoney } from "../../../core/money";
 import { deals } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/client";
@@ -111,7 +111,8 @@ export async function dealForecast(db: Db, actor: Actor, query: ForecastQuery): 
   const all = [byMonthRows.rows, byOwnerRows.rows, closed.rows, reached.rows];
   const currencies = [...new Set(all.flatMap((rows) => rows.map((r) => r.currency)))].sort();
   const currency =
-    query.currency ?? (currencies.includes("RUB") || !currencies.length ? "RUB" : currencies[0]!);
+    query.currency ??
+    (currencies.includes(MAIN_CURRENCY) || !currencies.length ? MAIN_CURRENCY : currencies[0]!);
   const inCurrency = <R extends { currency: string }>(rows: R[]) =>
     rows.filter((r) => r.currency === currency).map(({ currency: _, ...rest }) => rest);
   const byMonth = inCurrency(byMonthRows.rows);

@@ -7,7 +7,7 @@ import type {
   DealReopen,
   DealUpdate,
 } from "../../../contracts/deals";
-import { parseMoney } from "../../../core/money";
+import { MAIN_CURRENCY, parseMoney } from "../../../core/money";
 import { uuidv7 } from "../../../core/uuid";
 import type { PipelineStage } from "../../db/schema/index";
 import { type Actor, isSystem } from "../../platform/actor";
@@ -180,7 +180,7 @@ export async function createDeal(db: Db, actor: Actor, input: DealCreate): Promi
       companyId: company.id,
       contactId: input.contactId ?? null,
       amount: input.amount ?? null,
-      currency: input.currency ?? "RUB",
+      currency: input.currency ?? MAIN_CURRENCY,
       expectedCloseDate: input.expectedCloseDate ?? null,
       source: optionalText(input.source) ?? null,
       needs: optionalText(input.needs) ?? null,

@@ -57,7 +57,11 @@ export class Matcher<S> {
   ) {
     for (const e of existing) {
       this.byId.set(e.id, e);
-      for (const key of e.keys) this.byKey.set(key, [...(this.byKey.get(key) ?? []), e]);
+      for (const key of e.keys) {
+        const list = this.byKey.get(key);
+        if (list) list.push(e);
+        else this.byKey.set(key, [e]);
+      }
     }
     for (const k of planned) this.planned.set(k.key, k);
   }

@@ -22,13 +22,14 @@ export type Database = {
 // numeric and bigint columns come back as strings; money stays exact that way.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
+/** The transaction a piece of code runs in, with what is to happen once it commits. */
+type TransactionScope = { afterCommit: (() => void)[] };
+
 /**
  * Marks the async context of an open transaction. PGlite serialises all connections, so a
  * query on the pool while a transaction is open waits for that very transaction: a deadlock.
  * The guard turns that mistake into an immediate error on both databases.
  */
-/** The transaction a piece of code runs in, with what is to happen once it commits. */
-type TransactionScope = { afterCommit: (() => void)[] };
 const insideTransaction = new AsyncLocalStorage<TransactionScope>();
 
 export class QueryOutsideTransactionError extends Error {
