@@ -19,12 +19,13 @@ import { useTranslation } from "react-i18next";
 import type { Company } from "../../../../contracts/companies";
 import type { Contact } from "../../../../contracts/contacts";
 import type { Deal, NeedRow } from "../../../../contracts/deals";
+import { MAIN_CURRENCY } from "../../../../core/money";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { api, fieldErrorsOf } from "../../lib/api";
 import { inDays } from "./format";
 import { useCreateDeal, useUpdateDeal } from "./hooks";
 
-const CURRENCIES = ["RUB", "USD", "EUR", "CNY"];
+const CURRENCIES = [MAIN_CURRENCY, "USD", "EUR", "CNY"];
 
 /** Companies matching what is typed, for the picker (the list API, 20 at a time). */
 function useCompanyOptions(q: string) {
@@ -68,7 +69,7 @@ function initial(deal: Deal | null, companyId?: string): Form {
     companyId: deal?.companyId ?? companyId ?? "",
     contactId: deal?.contactId ?? "",
     amount: deal?.amount ?? "",
-    currency: deal?.currency ?? "RUB",
+    currency: deal?.currency ?? MAIN_CURRENCY,
     expectedCloseDate: deal?.expectedCloseDate ?? "",
     source: deal?.source ?? "",
     needs: deal?.needs ?? "",

@@ -14,6 +14,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Deal, DealBoard } from "../../../../contracts/deals";
+import { MAIN_CURRENCY } from "../../../../core/money";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { currentLocale } from "../../i18n";
 import { ApiError } from "../../lib/api";
@@ -133,9 +134,9 @@ function BoardColumn({ column, filter }: { column: Column; filter: BoardFilter }
           </Badge>
         </Group>
         <Text size="xs" c="dimmed" data-testid={`sum-${column.stage}`}>
-          {t("deals.column.sum", { sum: formatAmount(column.sum, "RUB", locale) })}
+          {t("deals.column.sum", { sum: formatAmount(column.sum, MAIN_CURRENCY, locale) })}
           <br />
-          {t("deals.column.weighted", { sum: formatAmount(column.weighted, "RUB", locale) })}
+          {t("deals.column.weighted", { sum: formatAmount(column.weighted, MAIN_CURRENCY, locale) })}
           {column.otherCurrencies.map((o) => (
             <span key={o.currency}>
               <br />

@@ -1,11 +1,11 @@
 import type { Locale } from "../../../../contracts/common";
-import { formatMoneyRu, parseMoney } from "../../../../core/money";
+import { formatMoneyRu, MAIN_CURRENCY, parseMoney } from "../../../../core/money";
 
 /** "1 234,50 ₽" in Russian, "1,234.50 RUB" in English; exact (parsed as kopecks, never as a float). */
 export function formatAmount(amount: string | null | undefined, currency: string, locale: Locale): string {
   if (amount == null) return "";
   const kopecks = parseMoney(amount);
-  if (locale === "ru") return `${formatMoneyRu(kopecks)} ${currency === "RUB" ? "₽" : currency}`;
+  if (locale === "ru") return `${formatMoneyRu(kopecks)} ${currency === MAIN_CURRENCY ? "₽" : currency}`;
   const ru = formatMoneyRu(kopecks, { groupSeparator: "," }).replace(/,(\d\d)$/, ".$1");
   return `${ru} ${currency}`;
 }
