@@ -31,15 +31,18 @@ export function normalizeDigits(input: string): string {
   return input.replace(/[^0-9]/g, "");
 }
 
+/** The digit at position i of a string of ASCII digits (no array per check: imports run millions). */
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
+
 function digitsOf(s: string): number[] {
   const out: number[] = [];
-  for (const ch of s) out.push(ch.charCodeAt(0) - 48);
+  for (let i = 0; i < s.length; i++) out.push(digitAt(s, i));
   return out;
 }
 
-function weightedSum(digits: readonly number[], weights: readonly number[]): number {
+function weightedSum(digits: string, weights: readonly number[]): number {
   let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += (digits[i] ?? 0) * (weights[i] ?? 0);
+  for (let i = 0; i < weights.length; i++) sum += digitAt(digits, i) * (weights[i] ?? 0);
   return sum;
 }
 
@@ -77,13 +80,13 @@ const INN12_WEIGHTS_12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
 export function checkInn(input: string): RequisiteResult {
   const pre = precheck(input, ONLY_DIGITS, [10, 12]);
   if ("error" in pre) return fail(pre.error);
-  const d = digitsOf(pre.value);
+  const d = pre.value;
   if (d.length === 10) {
-    return (weightedSum(d, INN10_WEIGHTS) % 11) % 10 === d[9] ? OK : fail("checksum");
+    return (weightedSum(d, INN10_WEIGHTS) % 11) % 10 === digitAt(d, 9) ? OK : fail("checksum");
   }
   const c11 = (weightedSum(d, INN12_WEIGHTS_11) % 11) % 10;
   const c12 = (weightedSum(d, INN12_WEIGHTS_12) % 11) % 10;
-  return c11 === d[10] && c12 === d[11] ? OK : fail("checksum");
+  return c11 === digitAt(d, 10) && c12 === digitAt(d, 11) ? OK : fail("checksum");
 }
 
 /** "legal" for a valid 10-digit ИНН, "person" for a valid 12-digit one, otherwise null. */
@@ -189,10 +192,12 @@ function accountPrecheck(account: string, bik: string): { account: string; bik: 
 /** Σ key·(7,1,3,…) over the 23-character key+account ≡ 0 (mod 10), per CBR № 515. */
 function accountKeyMatches(key3: string, account: string): boolean {
   const letterIndex = ACCOUNT_LETTERS.indexOf(account[5] ?? "");
-  const digits = letterIndex >= 0 ? `${account.slice(0, 5)}${letterIndex}${account.slice(6)}` : account;
-  const all = digitsOf(key3 + digits);
   let sum = 0;
-  for (let i = 0; i < all.length; i++) sum += ((all[i] ?? 0) * (ACCOUNT_WEIGHTS[i % 3] ?? 0)) % 10;
+  for (let i = 0; i < 23; i++) {
+    const digit =
+      i < 3 ? digitAt(key3, i) : i === 8 && letterIndex >= 0 ? letterIndex : digitAt(account, i - 3);
+    sum += (digit * (ACCOUNT_WEIGHTS[i % 3] ?? 0)) % 10;
+  }
   return sum % 10 === 0;
 }
 

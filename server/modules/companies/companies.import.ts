@@ -49,7 +49,11 @@ const listFields = [
   ["tags", 30, uniqueTags],
 ] as const;
 
-type State = { [K in (typeof scalarFields)[number]]: CompanyCreate[K] | null } & {
+/**
+ * A company as the batch builds it. A new company's state is its row's validated input itself
+ * (a field the file left out is undefined, which is written as NULL): no copy per row.
+ */
+type State = { [K in (typeof scalarFields)[number]]?: CompanyCreate[K] | null } & {
   phones: string[];
   emails: string[];
   tags: string[];
@@ -59,39 +63,54 @@ type Prepared = {
   row: number;
   values: string[];
   input?: CompanyCreate;
-  present?: ReadonlySet<string>;
+  /** The fields the row's cells filled: only those overwrite a matched company. */
+  present?: readonly string[];
   ownerCell?: string;
   notes?: ImportNote[];
   /** The row as a new company's columns, serialised while the file is read (see apply). */
   json?: string;
 };
 
+/**
+ * Every field a row may fill, unset. Each row starts from a copy: properties added one by one
+ * under computed names would turn the object into a slow dictionary (V8), for zod to read.
+ */
+const blankRaw: Record<string, unknown> = Object.fromEntries(
+  [...scalarFields, ...listFields.map(([f]) => f)].map((f) => [f, undefined]),
+);
+
+/** A row's cells as the form's input, and the fields they filled. */
 function toRaw(ctx: ImportContext, values: readonly string[]) {
-  const raw: Record<string, unknown> = {};
-  const lists: Record<string, string[]> = {};
+  const raw = { ...blankRaw };
+  const present: string[] = [];
   let ownerCell: string | undefined;
   for (const { index, field } of ctx.columns) {
     const cell = values[index]?.trim();
     if (!cell) continue;
-    if (field === "phones") lists.phones = [...(lists.phones ?? []), ...splitList(cell)];
-    else if (field === "emails") lists.emails = [...(lists.emails ?? []), ...splitList(cell, true)];
-    else if (field === "tags") lists.tags = [...(lists.tags ?? []), ...splitTags(cell)];
-    else if (field === "owner") ownerCell ??= cell;
-    else if (raw[field] !== undefined) continue;
+    if (field === "owner") {
+      ownerCell ??= cell;
+      continue;
+    }
+    const list = field === "phones" || field === "emails" || field === "tags";
+    if (!list && raw[field] !== undefined) continue;
+    if (raw[field] === undefined) present.push(field);
+    if (field === "phones") raw.phones = concat(raw.phones, splitList(cell));
+    else if (field === "emails") raw.emails = concat(raw.emails, splitList(cell, true));
+    else if (field === "tags") raw.tags = concat(raw.tags, splitTags(cell));
     else if (field === "kind") raw.kind = parseKind(cell);
     else if (field === "status") raw.status = parseStatus(cell);
     else if (field === "inn" || field === "kpp" || field === "bik")
       raw[field] = restoreLeadingZero(field, cell);
     else raw[field] = cell;
   }
-  Object.assign(raw, lists);
-  return { raw, ownerCell };
+  return { raw, present, ownerCell };
 }
+
+const concat = (list: unknown, more: string[]) => (list ? (list as string[]).concat(more) : more);
 
 function prepare(ctx: ImportContext, { row, values }: SourceRow): Prepared | null {
   if (isBlankRow(values)) return null;
-  const { raw, ownerCell } = toRaw(ctx, values);
-  const present = new Set(Object.keys(raw));
+  const { raw, present, ownerCell } = toRaw(ctx, values);
   // A 12-digit INN belongs to a person or an entrepreneur; without a kind column assume the latter.
   if (!raw.kind && typeof raw.inn === "string" && raw.inn.replace(/\D/g, "").length === 12)
     raw.kind = "entrepreneur";
@@ -104,66 +123,101 @@ function prepare(ctx: ImportContext, { row, values }: SourceRow): Prepared | nul
   input.phones = uniquePhones(input.phones);
   input.emails = uniqueEmails(input.emails);
   input.tags = uniqueTags(input.tags);
-  return { row, values, input, present, ownerCell, json: JSON.stringify(record(stateOf(input))) };
+  return { row, values, input, present, ownerCell, json: JSON.stringify(record(input)) };
 }
 
-function stateOf(source: Partial<Record<keyof State, unknown>>): State {
-  const state = { phones: [], emails: [], tags: [] } as unknown as State;
+/** An existing company's state (its lists copied: merging replaces them, never edits them). */
+function stateOf(company: typeof companies.$inferSelect): State {
+  const state = {
+    phones: [...company.phones],
+    emails: [...company.emails],
+    tags: [...company.tags],
+  } as State;
   const target = state as Record<string, unknown>;
-  for (const f of scalarFields) target[f] = source[f] ?? null;
-  for (const [f] of listFields) target[f] = [...((source[f] as string[] | undefined) ?? [])];
+  for (const f of scalarFields) target[f] = company[f];
   return state;
 }
 
+const isListField = (f: string): f is (typeof listFields)[number][0] =>
+  f === "phones" || f === "emails" || f === "tags";
+
 /** Applies a row to a company: filled cells overwrite, lists merge. True if anything changed. */
-function merge(state: State, input: CompanyCreate, present: ReadonlySet<string>): boolean {
+function merge(state: State, input: CompanyCreate, present: readonly string[]): boolean {
   let changed = false;
   const s = state as Record<string, unknown>;
-  for (const f of scalarFields) {
-    if (!present.has(f)) continue;
-    const value = input[f] ?? null;
-    if (s[f] !== value) {
-      s[f] = value;
-      changed = true;
+  for (const f of present) {
+    if (isListField(f)) {
+      const [, max, unique] = listFields.find(([name]) => name === f)!;
+      const merged = unique([...state[f], ...input[f]]).slice(0, max);
+      if (merged.length !== state[f].length) {
+        state[f] = merged;
+        changed = true;
+      }
+      continue;
     }
-  }
-  for (const [f, max, unique] of listFields) {
-    if (!present.has(f)) continue;
-    const merged = unique([...state[f], ...input[f]]).slice(0, max);
-    if (merged.length !== state[f].length) {
-      state[f] = merged;
+    if (!(scalarFields as readonly string[]).includes(f)) continue;
+    const value = input[f as (typeof scalarFields)[number]] ?? null;
+    if ((s[f] ?? null) !== value) {
+      s[f] = value;
       changed = true;
     }
   }
   return changed;
 }
 
-/** Columns written by an import (JSON keys of a recordset row are these SQL names). */
-const dataColumns: ColumnSpec = [
-  ["name", "text"],
-  ["full_name", "text"],
-  ["kind", "text"],
-  ["status", "text"],
-  ["inn", "text"],
-  ["kpp", "text"],
-  ["ogrn", "text"],
-  ["bik", "text"],
-  ["account", "text"],
-  ["corr_account", "text"],
-  ["bank_name", "text"],
-  ["industry", "text"],
-  ["region", "text"],
-  ["city", "text"],
-  ["segment", "text"],
-  ["source", "text"],
-  ["tags", "text[]"],
-  ["phones", "text[]"],
-  ["emails", "text[]"],
-  ["phone_search", "text"],
-  ["website", "text"],
-  ["address", "text"],
-  ["notes", "text"],
-];
+/** A company as the columns an import writes (JSON keys are their SQL names). */
+const record = (s: State) => ({
+  name: s.name,
+  full_name: s.fullName,
+  kind: s.kind,
+  status: s.status,
+  inn: s.inn,
+  kpp: s.kpp,
+  ogrn: s.ogrn,
+  bik: s.bik,
+  account: s.account,
+  corr_account: s.corrAccount,
+  bank_name: s.bankName,
+  industry: s.industry,
+  region: s.region,
+  city: s.city,
+  segment: s.segment,
+  source: s.source,
+  tags: s.tags,
+  phones: s.phones,
+  emails: s.emails,
+  phone_search: phoneSearchText(s.phones),
+  website: s.website,
+  address: s.address,
+  notes: s.notes,
+});
+
+const columnTypes: Record<keyof ReturnType<typeof record>, string> = {
+  name: "text",
+  full_name: "text",
+  kind: "text",
+  status: "text",
+  inn: "text",
+  kpp: "text",
+  ogrn: "text",
+  bik: "text",
+  account: "text",
+  corr_account: "text",
+  bank_name: "text",
+  industry: "text",
+  region: "text",
+  city: "text",
+  segment: "text",
+  source: "text",
+  tags: "text[]",
+  phones: "text[]",
+  emails: "text[]",
+  phone_search: "text",
+  website: "text",
+  address: "text",
+  notes: "text",
+};
+const dataColumns: ColumnSpec = Object.entries(columnTypes);
 const insertColumns: ColumnSpec = [
   ["id", "uuid"],
   ["workspace_id", "uuid"],
@@ -171,21 +225,6 @@ const insertColumns: ColumnSpec = [
   ["owner_id", "uuid"],
   ...dataColumns,
 ];
-
-const snakeNames = new Map<string, string>();
-const snake = (key: string) => {
-  const known = snakeNames.get(key);
-  if (known) return known;
-  const name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  snakeNames.set(key, name);
-  return name;
-};
-
-function record(state: State): Record<string, unknown> {
-  const out: Record<string, unknown> = { phone_search: phoneSearchText(state.phones) };
-  for (const [key, value] of Object.entries(state)) out[snake(key)] = value;
-  return out;
-}
 
 /** A company's text for the typo vocabulary: the columns its triggers read (migration 0019). */
 const wordsText = (s: State) => [s.name, s.fullName, s.city, s.industry].filter(Boolean).join(" ");
@@ -279,7 +318,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: 
         isNew: true,
         ownerId,
         version: 0,
-        state: stateOf(p.input),
+        state: p.input,
         inn: p.input.inn ?? null,
         firstRow: p.row,
         dirty: true,
