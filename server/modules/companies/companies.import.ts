@@ -67,8 +67,8 @@ type Prepared = {
   present?: readonly string[];
   ownerCell?: string;
   notes?: ImportNote[];
-  /** The row as a new company's columns, serialised while the file is read (see apply). */
-  json?: string;
+  /** The row as a new company's columns, serialised (UTF-8 JSON) while the file is read (see apply). */
+  json?: Buffer;
 };
 
 /**
@@ -123,7 +123,7 @@ function prepare(ctx: ImportContext, { row, values }: SourceRow): Prepared | nul
   input.phones = uniquePhones(input.phones);
   input.emails = uniqueEmails(input.emails);
   input.tags = uniqueTags(input.tags);
-  return { row, values, input, present, ownerCell, json: JSON.stringify(record(input)) };
+  return { row, values, input, present, ownerCell, json: Buffer.from(JSON.stringify(record(input))) };
 }
 
 /** An existing company's state (its lists copied: merging replaces them, never edits them). */
@@ -269,7 +269,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: 
     : [];
   // New companies no later row of the batch changed: written as serialised by prepare, so the
   // batch's transaction does not wait for a thousand rows to be serialised again.
-  const untouched = new Map<Target<State>, string>();
+  const untouched = new Map<Target<State>, Buffer>();
   const matcher = new Matcher<State>(
     existing.map((c) => ({ ...c, keys: matchKeys(c.inn, c.emails), state: () => stateOf(c) })),
     planned,
@@ -353,7 +353,7 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: 
     inserts.map((t) =>
       withKeys(
         { id: t.id, workspace_id: ctx.actor.workspaceId, created_by: ctx.actor.id, owner_id: t.ownerId },
-        untouched.get(t) ?? JSON.stringify(record(t.state!)),
+        untouched.get(t) ?? Buffer.from(JSON.stringify(record(t.state!))),
       ),
     ),
   );

@@ -19,16 +19,40 @@ function recordType(columns: ColumnSpec): string {
   return columns.map(([name, type]) => `${name} ${type}`).join(", ");
 }
 
-/** A row given as an object, or already serialised as a JSON object (see withKeys). */
-export type RecordsetRow = Record<string, unknown> | string;
+/**
+ * A row given as an object, or serialised already: `body` is a JSON object in UTF-8 and `keys`
+ * are more columns to put in front of it (see withKeys).
+ */
+export type RecordsetRow = Record<string, unknown> | SerialisedRow;
+type SerialisedRow = { keys: Record<string, unknown>; body: Buffer };
 
 /**
- * A serialised row with more keys in front: an importer serialises a row's data while it reads
- * the file, and adds the keys known only at write time (id, owner) without serialising again.
+ * A row an importer serialised while it read the file, with the keys known only at write time
+ * (id, owner). The body is kept as UTF-8 bytes outside the JS heap: a batch's rows live until
+ * its commit, and as strings they were most of what every young-generation collection copied.
  */
-export function withKeys(keys: Record<string, unknown>, body: string): string {
-  const head = JSON.stringify(keys);
-  return body === "{}" ? head : `${head.slice(0, -1)},${body.slice(1)}`;
+export function withKeys(keys: Record<string, unknown>, body: Buffer): SerialisedRow {
+  return { keys, body };
+}
+
+const isSerialised = (row: RecordsetRow): row is SerialisedRow => Buffer.isBuffer(row.body);
+
+/** The rows as one JSON array, put together as bytes and decoded once. */
+function jsonArray(rows: readonly RecordsetRow[]): string {
+  const parts: Buffer[] = [Buffer.from("[")];
+  const comma = Buffer.from(",");
+  rows.forEach((row, i) => {
+    if (i > 0) parts.push(comma);
+    if (!isSerialised(row)) {
+      parts.push(Buffer.from(JSON.stringify(row)));
+      return;
+    }
+    const head = JSON.stringify(row.keys);
+    if (row.body.length <= 2) parts.push(Buffer.from(head));
+    else parts.push(Buffer.from(`${head.slice(0, -1)},`), row.body.subarray(1));
+  });
+  parts.push(Buffer.from("]"));
+  return Buffer.concat(parts).toString("utf8");
 }
 
 /** INSERT … SELECT FROM jsonb_to_recordset: every row of `rows` becomes one table row. */
@@ -40,9 +64,8 @@ export async function insertRecordset(
 ): Promise<void> {
   if (!rows.length) return;
   const names = columns.map(([name]) => name).join(", ");
-  const json = `[${rows.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join(",")}]`;
   await tx.execute(
-    sql`insert into ${sql.identifier(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${json}::jsonb) as v(${sql.raw(recordType(columns))})`,
+    sql`insert into ${sql.identifier(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${jsonArray(rows)}::jsonb) as v(${sql.raw(recordType(columns))})`,
   );
 }
 
