@@ -264,10 +264,7 @@ export const ForecastQuery = z.object({
   ownerId: Id.optional(),
   pipelineId: Id.optional(),
   /** The currency of the deals to count; by default RUB (or the only currency there is). */
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, "currency")
-    .optional(),
+  currency: dealFields.currency,
 });
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
 

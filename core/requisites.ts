@@ -34,12 +34,6 @@ export function normalizeDigits(input: string): string {
 /** The digit at position i of a string of ASCII digits (no array per check: imports run millions). */
 const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
 
-function digitsOf(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) out.push(digitAt(s, i));
-  return out;
-}
-
 function weightedSum(digits: string, weights: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += digitAt(digits, i) * (weights[i] ?? 0);
@@ -143,9 +137,9 @@ const SNILS_FORMATTED = /^\d{3}-\d{3}-\d{3} \d{2}$/;
 const SNILS_UNCHECKED_MAX = 1_001_998;
 
 /** The СНИЛС control number for its first nine digits. */
-function snilsControl(first9: readonly number[]): number {
+function snilsControl(digits: string): number {
   let s = 0;
-  for (let i = 0; i < 9; i++) s += (first9[i] ?? 0) * (9 - i);
+  for (let i = 0; i < 9; i++) s += digitAt(digits, i) * (9 - i);
   if (s < 100) return s;
   if (s === 100 || s === 101) return 0;
   const r = s % 101;
@@ -160,10 +154,9 @@ export function checkSnils(input: string): RequisiteResult {
   if (!SNILS_PLAIN.test(v) && !SNILS_FORMATTED.test(v)) {
     return fail(/^\d+$/.test(v) ? "length" : "format");
   }
-  const d = digitsOf(normalizeDigits(v));
-  const number = Number(normalizeDigits(v).slice(0, 9));
-  if (number <= SNILS_UNCHECKED_MAX) return OK;
-  return snilsControl(d) === (d[9] ?? 0) * 10 + (d[10] ?? 0) ? OK : fail("checksum");
+  const d = normalizeDigits(v);
+  if (Number(d.slice(0, 9)) <= SNILS_UNCHECKED_MAX) return OK;
+  return snilsControl(d) === digitAt(d, 9) * 10 + digitAt(d, 10) ? OK : fail("checksum");
 }
 
 /** БИК: 9 digits. There is no checksum; existence is checked against the CBR directory elsewhere. */

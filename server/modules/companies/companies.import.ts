@@ -18,8 +18,8 @@ import {
   type ColumnSpec,
   flushGinPending,
   insertRecordset,
+  SerialisedRow,
   updateRecordset,
-  withKeys,
 } from "../imports/imports.recordset";
 import { plannedKeys, savePlannedKeys } from "../imports/imports.repo";
 import {
@@ -48,6 +48,11 @@ const listFields = [
   ["emails", 20, uniqueEmails],
   ["tags", 30, uniqueTags],
 ] as const;
+
+/** The list fields by name: how many a company keeps, and how repeats are told apart. */
+const listSpecs = new Map(
+  listFields.map(([field, max, unique]) => [field as string, { field, max, unique }]),
+);
 
 /**
  * A company as the batch builds it. A new company's state is its row's validated input itself
@@ -91,8 +96,7 @@ function toRaw(ctx: ImportContext, values: readonly string[]) {
       ownerCell ??= cell;
       continue;
     }
-    const list = field === "phones" || field === "emails" || field === "tags";
-    if (!list && raw[field] !== undefined) continue;
+    if (!listSpecs.has(field) && raw[field] !== undefined) continue;
     if (raw[field] === undefined) present.push(field);
     if (field === "phones") raw.phones = concat(raw.phones, splitList(cell));
     else if (field === "emails") raw.emails = concat(raw.emails, splitList(cell, true));
@@ -123,7 +127,7 @@ function prepare(ctx: ImportContext, { row, values }: SourceRow): Prepared | nul
   input.phones = uniquePhones(input.phones);
   input.emails = uniqueEmails(input.emails);
   input.tags = uniqueTags(input.tags);
-  return { row, values, input, present, ownerCell, json: Buffer.from(JSON.stringify(record(input))) };
+  return { row, values, input, present, ownerCell, json: serialise(input) };
 }
 
 /** An existing company's state (its lists copied: merging replaces them, never edits them). */
@@ -138,24 +142,20 @@ function stateOf(company: typeof companies.$inferSelect): State {
   return state;
 }
 
-const isListField = (f: string): f is (typeof listFields)[number][0] =>
-  f === "phones" || f === "emails" || f === "tags";
-
 /** Applies a row to a company: filled cells overwrite, lists merge. True if anything changed. */
 function merge(state: State, input: CompanyCreate, present: readonly string[]): boolean {
   let changed = false;
   const s = state as Record<string, unknown>;
   for (const f of present) {
-    if (isListField(f)) {
-      const [, max, unique] = listFields.find(([name]) => name === f)!;
-      const merged = unique([...state[f], ...input[f]]).slice(0, max);
-      if (merged.length !== state[f].length) {
-        state[f] = merged;
+    const list = listSpecs.get(f);
+    if (list) {
+      const merged = list.unique([...state[list.field], ...input[list.field]]).slice(0, list.max);
+      if (merged.length !== state[list.field].length) {
+        state[list.field] = merged;
         changed = true;
       }
       continue;
     }
-    if (!(scalarFields as readonly string[]).includes(f)) continue;
     const value = input[f as (typeof scalarFields)[number]] ?? null;
     if ((s[f] ?? null) !== value) {
       s[f] = value;
@@ -191,6 +191,9 @@ const record = (s: State) => ({
   address: s.address,
   notes: s.notes,
 });
+
+/** A company's written columns as UTF-8 JSON (see SerialisedRow). */
+const serialise = (s: State) => Buffer.from(JSON.stringify(record(s)));
 
 const columnTypes: Record<keyof ReturnType<typeof record>, string> = {
   name: "text",
@@ -350,11 +353,12 @@ async function apply(tx: Db, ctx: ImportContext, prepared: Prepared[], matched: 
     tx,
     "companies",
     insertColumns,
-    inserts.map((t) =>
-      withKeys(
-        { id: t.id, workspace_id: ctx.actor.workspaceId, created_by: ctx.actor.id, owner_id: t.ownerId },
-        untouched.get(t) ?? Buffer.from(JSON.stringify(record(t.state!))),
-      ),
+    inserts.map(
+      (t) =>
+        new SerialisedRow(
+          { id: t.id, workspace_id: ctx.actor.workspaceId, created_by: ctx.actor.id, owner_id: t.ownerId },
+          untouched.get(t) ?? serialise(t.state!),
+        ),
     ),
   );
   const updates = dirty.filter((t) => !t.isNew);

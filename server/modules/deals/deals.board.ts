@@ -18,7 +18,6 @@ import { pipelineFor, presentPipeline } from "./pipelines.service";
  * deals_pipeline_stage_idx for the whole pipeline. Sums are per currency: the roubles, and
  * each other currency apart.
  */
-
 export async function dealBoard(db: Db, actor: Actor, query: DealBoardQuery): Promise<DealBoard> {
   const reach = authorize(actor, "deals", "read");
   const pipeline = await pipelineFor(db, actor.workspaceId, query.pipelineId);

@@ -20,22 +20,20 @@ function recordType(columns: ColumnSpec): string {
 }
 
 /**
- * A row given as an object, or serialised already: `body` is a JSON object in UTF-8 and `keys`
- * are more columns to put in front of it (see withKeys).
+ * A row an importer serialised while it read the file (`body`, a JSON object in UTF-8), with the
+ * keys known only at write time (id, owner) to put in front of it. The body is kept as bytes
+ * outside the JS heap: a batch's rows live until its commit, and as strings they were most of
+ * what every young-generation collection copied.
  */
-export type RecordsetRow = Record<string, unknown> | SerialisedRow;
-type SerialisedRow = { keys: Record<string, unknown>; body: Buffer };
-
-/**
- * A row an importer serialised while it read the file, with the keys known only at write time
- * (id, owner). The body is kept as UTF-8 bytes outside the JS heap: a batch's rows live until
- * its commit, and as strings they were most of what every young-generation collection copied.
- */
-export function withKeys(keys: Record<string, unknown>, body: Buffer): SerialisedRow {
-  return { keys, body };
+export class SerialisedRow {
+  constructor(
+    readonly keys: Record<string, unknown>,
+    readonly body: Buffer,
+  ) {}
 }
 
-const isSerialised = (row: RecordsetRow): row is SerialisedRow => Buffer.isBuffer(row.body);
+/** A row given as an object, or serialised already. */
+export type RecordsetRow = Record<string, unknown> | SerialisedRow;
 
 /** The rows as one JSON array, put together as bytes and decoded once. */
 function jsonArray(rows: readonly RecordsetRow[]): string {
@@ -43,7 +41,7 @@ function jsonArray(rows: readonly RecordsetRow[]): string {
   const comma = Buffer.from(",");
   rows.forEach((row, i) => {
     if (i > 0) parts.push(comma);
-    if (!isSerialised(row)) {
+    if (!(row instanceof SerialisedRow)) {
       parts.push(Buffer.from(JSON.stringify(row)));
       return;
     }

@@ -50,7 +50,8 @@ function Empty() {
 function Charts({ f }: { f: Forecast }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const rub = (value: number) => new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB").format(value);
+  // Chart axis values: numbers with grouped digits, in the report's currency (chosen above the charts).
+  const grouped = (value: number) => new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB").format(value);
   const money = (s: string) => formatAmount(s, f.currency, locale);
   const amount = t("deals.reports.amount");
   const weighted = t("deals.reports.weighted");
@@ -66,7 +67,7 @@ function Charts({ f }: { f: Forecast }) {
               [weighted]: roubles(m.weighted),
             }))}
             dataKey="month"
-            valueFormatter={rub}
+            valueFormatter={grouped}
             withLegend
             series={[
               { name: amount, color: "gray.5" },
@@ -88,7 +89,7 @@ function Charts({ f }: { f: Forecast }) {
               [amount]: roubles(o.amount),
             }))}
             dataKey="owner"
-            valueFormatter={rub}
+            valueFormatter={grouped}
             withLegend
             yAxisProps={{ width: 140 }}
             series={[
@@ -118,7 +119,7 @@ function Charts({ f }: { f: Forecast }) {
               [t("deals.reports.lostAmount")]: roubles(m.lostAmount),
             }))}
             dataKey="month"
-            valueFormatter={rub}
+            valueFormatter={grouped}
             withLegend
             series={[
               { name: t("deals.reports.wonAmount"), color: "teal.6" },
