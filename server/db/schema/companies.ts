@@ -1,12 +1,12 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
-import { customType, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { businessColumns, ts } from "./columns";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * Clients and prospects. Phones keep the text as typed (`phones`) and a normalised, digits-only
- * copy for search (`phone_search`, space separated, trigram-indexed for partial numbers).
+ * copy for search (`phone_search`, space separated; `digit_grams` indexes parts of numbers).
  * `search_vector` is generated from names and requisites for Russian full-text search.
  */
 export const companies = pgTable(
@@ -38,6 +38,8 @@ export const companies = pgTable(
     phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
     emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
     phoneSearch: text("phone_search").notNull().default(""),
+    /** Four-digit windows of the INN and the phones, for a part of either (search.digits.ts). */
+    digitGrams: integer("digit_grams").array(),
     website: text("website"),
     address: text("address"),
     notes: text("notes"),
@@ -71,8 +73,7 @@ export const companies = pgTable(
     index("companies_tags_idx").using("gin", t.tags),
     index("companies_emails_idx").using("gin", t.emails),
     index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
-    index("companies_inn_trgm_idx").using("gin", sql`${t.inn} gin_trgm_ops`),
-    index("companies_phone_trgm_idx").using("gin", sql`${t.phoneSearch} gin_trgm_ops`),
+    index("companies_digits_idx").using("gin", t.digitGrams),
     index("companies_search_idx").using("gin", t.searchVector),
     // A target's history includes the companies merged into it.
     index("companies_merged_idx").on(t.workspaceId, t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
@@ -93,6 +94,8 @@ export const contacts = pgTable(
     phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
     emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
     phoneSearch: text("phone_search").notNull().default(""),
+    /** Four-digit windows of the phones, for a part of a number (search.digits.ts). */
+    digitGrams: integer("digit_grams").array(),
     notes: text("notes"),
     consentMarketing: text("consent_marketing", { enum: ["granted", "withdrawn", "unknown"] })
       .notNull()
@@ -119,7 +122,7 @@ export const contacts = pgTable(
       .on(t.workspaceId, sql`${t.lastName} collate ru_icu`, t.id)
       .where(sql`${t.deletedAt} is null`),
     index("contacts_emails_idx").using("gin", t.emails),
-    index("contacts_phone_trgm_idx").using("gin", sql`${t.phoneSearch} gin_trgm_ops`),
+    index("contacts_digits_idx").using("gin", t.digitGrams),
     index("contacts_name_trgm_idx").using(
       "gin",
       sql`lower(${t.lastName} || ' ' || coalesce(${t.firstName}, '')) gin_trgm_ops`,
@@ -142,14 +145,14 @@ export const savedViews = pgTable(
 );
 
 /**
- * Columns a query reads: everything but the generated search vector, which only the
- * database needs (it would add a kilobyte per row to every list page).
+ * Columns a query reads: everything but the search vector and the digit windows, which only
+ * the database's indexes need (they would add a kilobyte per row to every list page).
  */
 export const companyColumns = (() => {
-  const { searchVector: _vector, ...rest } = getTableColumns(companies);
+  const { searchVector: _vector, digitGrams: _grams, ...rest } = getTableColumns(companies);
   return rest;
 })();
 export const contactColumns = (() => {
-  const { searchVector: _vector, ...rest } = getTableColumns(contacts);
+  const { searchVector: _vector, digitGrams: _grams, ...rest } = getTableColumns(contacts);
   return rest;
 })();

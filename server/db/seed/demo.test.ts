@@ -37,6 +37,7 @@ type CompanyRow = {
   phones: string[];
   emails: string[];
   phone_search: string;
+  digit_grams: number[];
 };
 type ContactRow = {
   company_id: string;
@@ -166,6 +167,14 @@ describe("accord seed --demo", () => {
     expect(formats.some((p) => p.startsWith("+7 ("))).toBe(true);
     expect(formats.some((p) => p.startsWith("8"))).toBe(true);
     expect(formats.some((p) => /^\d{3}-\d{2}-\d{2}$/.test(p))).toBe(true);
+  });
+
+  it("fills the digits index as the database would", async () => {
+    const stale = await h.ctx.database.pool.query(`
+      select id from companies where digit_grams is distinct from digit_grams_of(inn, phone_search)
+      union all select id from contacts where digit_grams is distinct from digit_grams_of(null, phone_search)`);
+    expect(stale.rows).toEqual([]);
+    expect(companies.every((c) => c.digit_grams.length > 0)).toBe(true);
   });
 
   it("spreads the base over the demo team: managers report to heads and sign in", async () => {

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { digitGrams } from "../../modules/search/search.digits";
 import type { SeedContact } from "./contacts";
 import type { SeedCompany } from "./generate";
 
@@ -25,8 +26,8 @@ interface Column<T> {
   name: string;
   /** The element type of the unnest parameter. */
   type: "uuid" | "text" | "timestamptz";
-  /** A column stored as text[], sent as array literals. */
-  array?: boolean;
+  /** A column stored as an array, sent as array literals and cast to this type. */
+  array?: "text[]" | "integer[]";
   value: (row: T) => string | null;
 }
 
@@ -52,10 +53,16 @@ const companyColumns: Column<SeedCompany>[] = [
   { name: "segment", type: "text", value: (r) => r.segment },
   { name: "source", type: "text", value: (r) => r.source },
   { name: "owner_id", type: "uuid", value: (r) => r.ownerId },
-  { name: "tags", type: "text", array: true, value: (r) => arrayLiteral(r.tags) },
-  { name: "phones", type: "text", array: true, value: (r) => arrayLiteral(r.phones) },
-  { name: "emails", type: "text", array: true, value: (r) => arrayLiteral(r.emails) },
+  { name: "tags", type: "text", array: "text[]", value: (r) => arrayLiteral(r.tags) },
+  { name: "phones", type: "text", array: "text[]", value: (r) => arrayLiteral(r.phones) },
+  { name: "emails", type: "text", array: "text[]", value: (r) => arrayLiteral(r.emails) },
   { name: "phone_search", type: "text", value: (r) => r.phoneSearch },
+  {
+    name: "digit_grams",
+    type: "text",
+    array: "integer[]",
+    value: (r) => `{${digitGrams(r.inn, r.phoneSearch)}}`,
+  },
   { name: "website", type: "text", value: (r) => r.website },
   { name: "address", type: "text", value: (r) => r.address },
   { name: "notes", type: "text", value: (r) => r.notes },
@@ -73,9 +80,15 @@ const contactColumns: Column<SeedContact>[] = [
   { name: "first_name", type: "text", value: (r) => r.firstName },
   { name: "middle_name", type: "text", value: (r) => r.middleName },
   { name: "position", type: "text", value: (r) => r.position },
-  { name: "phones", type: "text", array: true, value: (r) => arrayLiteral(r.phones) },
-  { name: "emails", type: "text", array: true, value: (r) => arrayLiteral(r.emails) },
+  { name: "phones", type: "text", array: "text[]", value: (r) => arrayLiteral(r.phones) },
+  { name: "emails", type: "text", array: "text[]", value: (r) => arrayLiteral(r.emails) },
   { name: "phone_search", type: "text", value: (r) => r.phoneSearch },
+  {
+    name: "digit_grams",
+    type: "text",
+    array: "integer[]",
+    value: (r) => `{${digitGrams(null, r.phoneSearch)}}`,
+  },
   { name: "consent_marketing", type: "text", value: (r) => r.consentMarketing },
   { name: "consent_at", type: "timestamptz", value: (r) => iso(r.consentAt) },
   { name: "consent_source", type: "text", value: (r) => r.consentSource },
@@ -85,7 +98,7 @@ const contactColumns: Column<SeedContact>[] = [
 function insertSql<T>(table: string, columns: Column<T>[]): string {
   const names = columns.map((c) => c.name);
   const params = columns.map((c, i) => `$${i + 2}::${c.type}[]`);
-  const selects = columns.map((c) => (c.array ? `u.${c.name}::text[]` : `u.${c.name}`));
+  const selects = columns.map((c) => (c.array ? `u.${c.name}::${c.array}` : `u.${c.name}`));
   return `insert into ${table} (workspace_id, ${names.join(", ")})
 select $1::uuid, ${selects.join(", ")}
 from unnest(${params.join(", ")}) as u(${names.join(", ")})`;

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, eq, isNull, ne, or, type SQL, sql } from "drizzle-o
 import type { DuplicateReason } from "../../../contracts/companies";
 import { companies, users } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
+import { phoneDigitsMayMatch } from "../search/search.digits";
 import type { CompanyRow } from "./companies.presenter";
 
 /** The trigram word similarity from which two names count as "very similar". */
@@ -30,7 +31,7 @@ export type DuplicateHit = {
 
 /**
  * Candidates by each reason in turn, every query on an index: INN and OGRN on their btrees,
- * phones on the trigram index of `phone_search`, e-mails on the GIN of `emails`, the name on the
+ * phones on the digits index (search.digits.ts), e-mails on the GIN of `emails`, the name on the
  * trigram index of lower(name). Runs inside withIndexLookups (no sequential scans; settings local
  * to the transaction), where the name threshold is then raised to NAME_SIMILARITY.
  */
@@ -58,7 +59,9 @@ export async function findDuplicateHits(
   if (keys.inn) await run("inn", eq(companies.inn, keys.inn));
   if (keys.ogrn) await run("ogrn", eq(companies.ogrn, keys.ogrn));
   if (keys.phones.length) {
-    await run("phone", or(...keys.phones.map((p) => sql`${companies.phoneSearch} like ${`% ${p} %`}`)));
+    const samePhone = (p: string) =>
+      sql`(${phoneDigitsMayMatch(companies.digitGrams, p)} and ${companies.phoneSearch} like ${`% ${p} %`})`;
+    await run("phone", or(...keys.phones.map(samePhone)));
   }
   if (keys.emails.length) await run("email", arrayOverlaps(companies.emails, keys.emails));
   if (keys.nameKey && keys.nameKey.length >= 3) {

@@ -1,4 +1,16 @@
-import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  type AnyColumn,
+  and,
+  arrayOverlaps,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { CompanyListQuery } from "../../../contracts/companies";
 import { companies } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
@@ -47,9 +59,21 @@ export function companyFilterWhere(actor: Actor, reach: Reach, query: Partial<Co
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
 /**
+ * Digit strings that start with `prefix`, as a range the column's btree serves under any
+ * collation (LIKE 'prefix%' needs the C collation for that): from the prefix to the next one
+ * ("779" → "78"); a prefix of nines has no next.
+ */
+function digitPrefix(column: AnyColumn, prefix: string): SQL {
+  const kept = prefix.replace(/9+$/, "");
+  if (!kept) return sql`${column} >= ${prefix}`;
+  const next = kept.slice(0, -1) + String(Number(kept.at(-1)) + 1);
+  return sql`(${column} >= ${prefix} and ${column} < ${next})`;
+}
+
+/**
  * `q` of the list: a part of the name, a near spelling of it (trigram word similarity, so
- * «ромашко» finds «ООО «Ромашка»»), or the first digits of the INN. Each arm is served by a
- * trigram index (companies_name_trgm_idx, companies_inn_trgm_idx).
+ * «ромашко» finds «ООО «Ромашка»»), or the first digits of the INN. Each arm is served by an
+ * index (companies_name_trgm_idx; the INN's btree, companies_inn_idx).
  */
 export function companyTextFilter(q: string | undefined): SQL | undefined {
   const text = q?.trim().toLowerCase();
@@ -58,6 +82,6 @@ export function companyTextFilter(q: string | undefined): SQL | undefined {
   const arms: SQL[] = [sql`${name} like ${`%${escapeLike(text)}%`}`];
   if (text.length >= 3) arms.push(sql`${name} %> ${text}`);
   const digits = text.replace(/[\s-]/g, "");
-  if (/^\d{3,12}$/.test(digits)) arms.push(sql`${companies.inn} like ${`${digits}%`}`);
+  if (/^\d{3,12}$/.test(digits)) arms.push(digitPrefix(companies.inn, digits));
   return or(...arms);
 }

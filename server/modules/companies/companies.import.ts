@@ -31,6 +31,7 @@ import {
   splitList,
   splitTags,
 } from "../imports/imports.values";
+import { digitGrams } from "../search/search.digits";
 import { phoneSearchText, uniqueEmails, uniquePhones, uniqueTags } from "./companies.normalize";
 
 /**
@@ -166,7 +167,7 @@ function merge(state: State, input: CompanyCreate, present: readonly string[]): 
 }
 
 /** A company as the columns an import writes (JSON keys are their SQL names). */
-const record = (s: State) => ({
+const record = (s: State, phoneSearch = phoneSearchText(s.phones)) => ({
   name: s.name,
   full_name: s.fullName,
   kind: s.kind,
@@ -186,7 +187,8 @@ const record = (s: State) => ({
   tags: s.tags,
   phones: s.phones,
   emails: s.emails,
-  phone_search: phoneSearchText(s.phones),
+  phone_search: phoneSearch,
+  digit_grams: digitGrams(s.inn, phoneSearch),
   website: s.website,
   address: s.address,
   notes: s.notes,
@@ -216,6 +218,7 @@ const columnTypes: Record<keyof ReturnType<typeof record>, string> = {
   phones: "text[]",
   emails: "text[]",
   phone_search: "text",
+  digit_grams: "integer[]",
   website: "text",
   address: "text",
   notes: "text",

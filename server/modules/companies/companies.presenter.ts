@@ -1,7 +1,7 @@
 import type { Company } from "../../../contracts/companies";
 import type { companies } from "../../db/schema/index";
 
-export type CompanyRow = Omit<typeof companies.$inferSelect, "searchVector">;
+export type CompanyRow = Omit<typeof companies.$inferSelect, "searchVector" | "digitGrams">;
 
 export function presentCompany(row: CompanyRow): Company {
   return {

@@ -1,7 +1,7 @@
 import type { Contact } from "../../../contracts/contacts";
 import type { contacts } from "../../db/schema/index";
 
-export type ContactRow = Omit<typeof contacts.$inferSelect, "searchVector">;
+export type ContactRow = Omit<typeof contacts.$inferSelect, "searchVector" | "digitGrams">;
 
 export function contactFullName(row: Pick<ContactRow, "lastName" | "firstName" | "middleName">): string {
   return [row.lastName, row.firstName, row.middleName].filter(Boolean).join(" ");

@@ -9,6 +9,7 @@ import { afterCursor, encodeCursor, orderBy, page, parseSort } from "../../platf
 import type { Reach } from "../../platform/permissions";
 import { visibleOwnerIds } from "../../platform/policy";
 import { escapeLike } from "../companies/companies.filters";
+import { phoneDigitsMayMatch } from "../search/search.digits";
 import type { ContactRow } from "./contacts.presenter";
 
 export type ContactInsert = typeof contacts.$inferInsert;
@@ -78,7 +79,9 @@ function contactTextFilter(q: string | undefined): SQL | undefined {
   if (text.includes("@")) arms.push(arrayContains(contacts.emails, [text]));
   const digits = phoneSearchDigits(text);
   if (/^[\d\s()+-]+$/.test(text) && digits.length >= 5) {
-    arms.push(sql`${contacts.phoneSearch} like ${`%${digits}%`}`);
+    arms.push(
+      sql`(${phoneDigitsMayMatch(contacts.digitGrams, digits)} and ${contacts.phoneSearch} like ${`%${digits}%`})`,
+    );
   }
   return or(...arms);
 }

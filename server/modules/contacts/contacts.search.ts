@@ -2,11 +2,12 @@ import { arrayContains, sql } from "drizzle-orm";
 import { contacts } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import type { Reach } from "../../platform/permissions";
+import { phoneDigitsMayMatch } from "../search/search.digits";
 import { branchCollector, type SearchProvider, type SearchTerms, visibleRows } from "../search/search.types";
 
 /**
- * The contacts in the search box: e-mail on the GIN of `emails`, phone digits on the trigram
- * index of `phone_search`, word forms on `search_vector`, and typos there too, each word widened
+ * The contacts in the search box: e-mail on the GIN of `emails`, phone digits on the digits
+ * index (search.digits.ts), word forms on `search_vector`, and typos there too, each word widened
  * to its near words in the vocabulary (typoQuery). Visibility is the denormalised owner, so no
  * join is needed to filter.
  * The title is the full name (as contactFullName writes it); the service adds the company's name
@@ -27,7 +28,11 @@ export const contactSearch: SearchProvider = {
     if (terms.email) one("email", arrayContains(contacts.emails, [terms.email]), sql`0`);
     if (terms.phone) {
       const whole = sql`case when ${contacts.phoneSearch} like ${`% ${terms.phone} %`} then 0 else 1 end`;
-      one("phone", sql`${contacts.phoneSearch} like ${`%${terms.phone}%`}`, whole);
+      one(
+        "phone",
+        sql`${phoneDigitsMayMatch(contacts.digitGrams, terms.phone)} and ${contacts.phoneSearch} like ${`%${terms.phone}%`}`,
+        whole,
+      );
     }
     words(contacts.searchVector, terms);
     return branches;

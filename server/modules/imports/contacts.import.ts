@@ -5,6 +5,7 @@ import { contacts } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
 import { fieldMessage } from "../../platform/field-messages";
 import { phoneSearchText, uniqueEmails, uniquePhones } from "../companies/companies.normalize";
+import { digitGrams } from "../search/search.digits";
 import {
   type EntityImporter,
   emptyOutcome,
@@ -114,11 +115,13 @@ const dataColumns: ColumnSpec = [
   ["phones", "text[]"],
   ["emails", "text[]"],
   ["phone_search", "text"],
+  ["digit_grams", "integer[]"],
   ["notes", "text"],
 ];
 
 function record(t: Target<State>): Record<string, unknown> {
   const s = t.state!;
+  const phoneSearch = phoneSearchText(s.phones);
   return {
     company_id: s.companyId,
     owner_id: t.ownerId,
@@ -128,7 +131,8 @@ function record(t: Target<State>): Record<string, unknown> {
     position: s.position,
     phones: s.phones,
     emails: s.emails,
-    phone_search: phoneSearchText(s.phones),
+    phone_search: phoneSearch,
+    digit_grams: digitGrams(null, phoneSearch),
     notes: s.notes,
   };
 }

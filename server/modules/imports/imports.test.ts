@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, companies } from "../../db/schema/index";
 import type { Harness, Session } from "../../test/harness";
+import { digitGrams } from "../search/search.digits";
 import {
   badInn,
   companyCount,
@@ -120,6 +121,10 @@ describe("dry run, real run, error report", () => {
       emails: ["gamma@example.ru"],
     });
     expect(gamma!.phoneSearch).toContain("74951112233");
+    // The import fills the digits index itself, for the rows it creates and those it updates.
+    for (const row of [gamma!, alpha!, beta!])
+      expect(row.digitGrams).toEqual(digitGrams(row.inn, row.phoneSearch));
+    expect(gamma!.digitGrams).toContain(4951); // a window of +7 (495) 111-22-33
 
     const report = await h.get(`/api/v1/imports/${started.id}/errors.csv`, admin);
     expect(report.statusCode).toBe(200);
