@@ -102,6 +102,32 @@ describe("company list", () => {
     expect(ids(got)).toEqual(expectedOrder(key, desc));
   });
 
+  it("shows an item exactly as the card does (the database writes the list's JSON)", async () => {
+    const full = await newCompany(h, o.m2, {
+      name: 'ООО "Кавычки" \\ обратная черта',
+      fullName: "Строка\nс переводом и\tтабуляцией",
+      kind: "legal",
+      status: "client",
+      inn: "7827004526",
+      tags: ["опт", "vip"],
+      phones: ["+7 (812) 555-66-77", "8 800 100-00-00"],
+      emails: ["Sales@Example.ru"],
+      notes: "😀 эмодзи и «ёлочки»",
+    });
+    await h.ctx.db.execute(
+      sql`update companies set last_contact_at = '2026-03-01 10:20:30.123456+00' where id = ${full.id}`,
+    );
+    const list = await h.get(`/api/v1/companies?ownerId=${o.m2.user.id}&limit=200`, o.admin);
+    expect(list.statusCode).toBe(200);
+    expect(list.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const item = (list.json().items as Company[]).find((c) => c.id === full.id);
+    const card = (await h.get(`/api/v1/companies/${full.id}`, o.admin)).json();
+    expect(item).toEqual(card);
+    expect(item!.lastContactAt).toBe("2026-03-01T10:20:30.123456+00:00");
+    expect(Object.keys(item!).sort()).toEqual(Object.keys(card).sort());
+    expect((await h.del(`/api/v1/companies/${full.id}`, o.admin)).statusCode).toBe(200);
+  });
+
   it("sorts names the Russian way (ICU), not by code points", async () => {
     const got = (await h.get("/api/v1/companies?limit=200", o.m1)).json().items.map((c: Company) => c.name);
     expect(got.indexOf("Ёлка")).toBeLessThan(got.indexOf("Жёлудь"));

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { CompanySortKeys } from "../../../contracts/companies";
+import { Company, CompanySortKeys } from "../../../contracts/companies";
 import { companies, companyColumns, companyReliability, users } from "../../db/schema/index";
 import type { Db } from "../../platform/db/client";
+import { JsonPage, jsonItem } from "../../platform/json-items";
 import { afterCursor, encodeCursor, orderBy, page, parseSort } from "../../platform/pagination";
 import { shownGrade } from "../reliability/reliability.repo";
 import type { CompanyRow } from "./companies.presenter";
@@ -74,20 +75,21 @@ const sortable: Record<(typeof CompanySortKeys)[number], SQL | AnyPgColumn> = {
   inn: companies.inn,
 };
 
-/** One page of companies matching `where` (visibility and filters come from companies.filters). */
-export type ListedCompany = CompanyRow & { reliabilityGrade: "A" | "B" | "C" | "D" | null };
+/** A list item: the Company contract with the reliability grade, written by the database. */
+const listItem = jsonItem(Company, companies, { reliabilityGrade: shownGrade });
 
+/** One page of companies matching `where` (visibility and filters come from companies.filters). */
 export async function listCompanies(
   db: Db,
   where: SQL,
   paging: { limit: number; cursor?: string; sort?: string },
-): Promise<{ items: ListedCompany[]; nextCursor: string | null }> {
+): Promise<JsonPage> {
   const sort = parseSort(paging.sort, CompanySortKeys, "name");
   const key = sort.key as (typeof CompanySortKeys)[number];
   const expr = sortable[key];
   // The grade comes with the page (one statement, not a second round trip for 50 ids).
   const rows = await db
-    .select({ ...companyColumns, reliabilityGrade: shownGrade })
+    .select({ item: listItem, id: companies.id, sortValue: companies[key] })
     .from(companies)
     .leftJoin(
       companyReliability,
@@ -99,7 +101,11 @@ export async function listCompanies(
     .where(and(where, afterCursor(expr, companies.id, sort.desc, paging.cursor)))
     .orderBy(...orderBy(expr, companies.id, sort.desc))
     .limit(paging.limit + 1);
-  return page(rows, paging.limit, (row) => encodeCursor(row[key], row.id));
+  const result = page(rows, paging.limit, (row) => encodeCursor(row.sortValue, row.id));
+  return new JsonPage(
+    result.items.map((row) => row.item),
+    result.nextCursor,
+  );
 }
 
 export type OwnerInfo = { id: string; fullName: string; active: boolean; deleted: boolean };

@@ -17,6 +17,7 @@ import {
 import { Contact, ContactListQuery } from "../../../contracts/contacts";
 import { requireActor } from "../../platform/auth";
 import type { AppContext } from "../../platform/context";
+import { sendJsonPage } from "../../platform/json-items";
 import { listVisibleContacts } from "../contacts/contacts.service";
 import { checkDuplicates, duplicatesOf } from "./companies.duplicates";
 import { mergeCompanies, transferCompanies } from "./companies.merge";
@@ -38,7 +39,8 @@ export async function companiesRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     base,
     { schema: { tags, querystring: CompanyListQuery, response: { 200: listOf(Company) } } },
-    (req) => listVisibleCompanies(ctx.db, requireActor(req), req.query),
+    async (req, reply) =>
+      sendJsonPage(reply, await listVisibleCompanies(ctx.db, requireActor(req), req.query)),
   );
   r.post(base, { schema: { tags, body: CompanyCreate, response: { 201: Company } } }, async (req, reply) =>
     reply.status(201).send(await createCompany(ctx.db, requireActor(req), req.body)),

@@ -117,11 +117,7 @@ export async function listVisibleCompanies(db: Db, actor: Actor, query: CompanyL
   const reach = authorize(actor, "companies", "read");
   // Deleted companies are an admin's business (to restore them).
   if (query.deleted && !mayRestore(actor)) throw AppError.forbidden();
-  const result = await listCompanies(db, companyFilterWhere(actor, reach, query), query);
-  return {
-    items: result.items.map((r) => ({ ...presentCompany(r), reliabilityGrade: r.reliabilityGrade })),
-    nextCursor: result.nextCursor,
-  };
+  return listCompanies(db, companyFilterWhere(actor, reach, query), query);
 }
 
 export async function updateCompanyCard(
