@@ -15,27 +15,53 @@ import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 
 const WINDOW = 4;
 const INN_BASE = 10_000;
-const DIGITS = /^[0-9]+$/;
 
-function addWindows(digits: string, base: number, into: Set<number>): void {
-  if (!DIGITS.test(digits)) return;
-  for (let i = 0; i + WINDOW <= digits.length; i++) into.add(base + Number(digits.slice(i, i + WINDOW)));
+function isDigits(text: string): boolean {
+  if (!text) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Pushes the windows of a digit string (a rolling value: no substrings, no parsing). */
+function addWindows(digits: string, base: number, into: number[]): void {
+  if (!isDigits(digits)) return;
+  let value = 0;
+  for (let i = 0; i < digits.length; i++) {
+    value = (value * 10 + digits.charCodeAt(i) - 48) % 10_000;
+    if (i >= WINDOW - 1) into.push(base + value);
+  }
+}
+
+/** Sorted, each once. */
+function sortedUnique(values: number[]): number[] {
+  const sorted = Int32Array.from(values).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
 }
 
 /** The column's value: the windows of `inn` and of the tokens of `phoneSearch`, sorted, unique. */
 export function digitGrams(inn: string | null | undefined, phoneSearch: string): number[] {
-  const grams = new Set<number>();
+  const grams: number[] = [];
   if (inn) addWindows(inn, INN_BASE, grams);
-  for (const token of phoneSearch.split(" ")) if (token) addWindows(token, 0, grams);
-  return [...grams].sort((a, b) => a - b);
+  let previous = "";
+  for (const token of phoneSearch.split(" ")) {
+    // A number's shorter tokens (its last ten and seven digits) add no window of their own.
+    if (!previous.endsWith(token)) addWindows(token, 0, grams);
+    previous = token;
+  }
+  return sortedUnique(grams);
 }
 
 function windowsOf(digits: string, base: number): number[] {
   // No window would match every row: a query that short is the caller's mistake.
-  if (!DIGITS.test(digits) || digits.length < WINDOW) throw new Error(`not a digit query: ${digits}`);
-  const grams = new Set<number>();
+  if (!isDigits(digits) || digits.length < WINDOW) throw new Error(`not a digit query: ${digits}`);
+  const grams: number[] = [];
   addWindows(digits, base, grams);
-  return [...grams];
+  return sortedUnique(grams);
 }
 
 /** Rows whose `digit_grams` can contain these phone digits (≥ 4 of them); recheck with LIKE. */
