@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../db/seed/demo";
 import { createHarness, type Harness } from "../test/harness";
@@ -37,11 +38,40 @@ describe("backup and restore", () => {
     ]);
     expect(b).toEqual(a);
     expect(Number(a.companies?.split(":")[0])).toBe(300);
-    // The vocabulary's triggers, off while the rows came back, are on again.
+    // The vocabulary's triggers, off while the rows came back, are on again (with the digits').
     const on = await target.ctx.database.pool.query<{ n: number }>(
       "select count(*)::int as n from pg_trigger where not tgisinternal and tgenabled = 'O'",
     );
-    expect(on.rows[0]!.n).toBe(4);
+    expect(on.rows[0]!.n).toBe(8);
+  });
+
+  it("restores a backup from before the digits index: the rows get their windows", async () => {
+    const old = await createHarness();
+    try {
+      const lines = gunzipSync(await backupBytes(source))
+        .toString("utf8")
+        .split("\n");
+      const stripped = lines.map((line) => {
+        if (!line.includes('"digit_grams"')) return line;
+        const { digit_grams: _dropped, ...rest } = JSON.parse(line) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      });
+      expect(lines.filter((line) => line.includes('"digit_grams"')).length).toBeGreaterThan(300);
+      expect(stripped.join("\n")).not.toContain('"digit_grams"');
+      await restoreBackup(old.ctx.database.pool, PassThrough.from([gzipSync(stripped.join("\n"))]));
+      const stale = await old.ctx.database.pool.query(
+        `select id from companies where digit_grams is distinct from digit_grams_of(inn, phone_search)
+         union all select id from contacts where digit_grams is distinct from digit_grams_of(null, phone_search)`,
+      );
+      expect(stale.rows).toEqual([]);
+      const [a, b] = await Promise.all([
+        tableFingerprints(source.ctx.database.pool),
+        tableFingerprints(old.ctx.database.pool),
+      ]);
+      expect(b).toEqual(a);
+    } finally {
+      await old.close();
+    }
   });
 
   it("refuses to restore into a database that is not empty, and changes nothing", async () => {

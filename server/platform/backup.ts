@@ -25,13 +25,18 @@ async function userTables(client: pg.PoolClient | pg.Pool): Promise<string[]> {
 }
 
 /** Tables with triggers of their own (not the ones PostgreSQL makes for constraints). */
-async function tablesWithTriggers(client: pg.PoolClient): Promise<string[]> {
-  const { rows } = await client.query<{ t: string }>(
-    `select distinct c.relname as t from pg_trigger g
+/**
+ * The AFTER triggers of the tables: they derive rows elsewhere (the search vocabulary), rows the
+ * backup holds already. BEFORE triggers only complete the row being inserted (its digit windows,
+ * which a backup from before migration 0022 lacks) and stay on.
+ */
+async function afterTriggers(client: pg.PoolClient): Promise<{ table: string; name: string }[]> {
+  const { rows } = await client.query<{ table: string; name: string }>(
+    `select c.relname as table, g.tgname as name from pg_trigger g
      join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
-     where not g.tgisinternal and n.nspname = 'public' order by 1`,
+     where not g.tgisinternal and n.nspname = 'public' and (g.tgtype & 2) = 0 order by 1, 2`,
   );
-  return rows.map((r) => r.t);
+  return rows;
 }
 
 /** Columns a restore may insert: generated columns are computed again by the database. */
@@ -133,8 +138,14 @@ export async function restoreBackup(
     // Rows come back exactly as they were, derived ones included (the search vocabulary): the
     // triggers that derive such rows on insert stay off until the commit (the ALTERs roll back
     // with everything else on failure).
-    const triggered = await tablesWithTriggers(client);
-    for (const t of triggered) await client.query(`alter table ${ident(t)} disable trigger user`);
+    const triggered = await afterTriggers(client);
+    const toggle = async (on: boolean) => {
+      for (const t of triggered)
+        await client.query(
+          `alter table ${ident(t.table)} ${on ? "enable" : "disable"} trigger ${ident(t.name)}`,
+        );
+    };
+    await toggle(false);
     // readline starts reading at creation and drops lines emitted before iteration begins,
     // so it is created only now, after every await of the set-up.
     const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
@@ -172,7 +183,7 @@ export async function restoreBackup(
     }
     await flush();
     if (!header) throw new RestoreError("The backup file is empty.");
-    for (const t of triggered) await client.query(`alter table ${ident(t)} enable trigger user`);
+    await toggle(true);
     await client.query("commit");
     return { tables, rows };
   } catch (error) {
