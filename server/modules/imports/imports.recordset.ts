@@ -35,6 +35,11 @@ export class SerialisedRow {
 /** A row given as an object, or serialised already. */
 export type RecordsetRow = Record<string, unknown> | SerialisedRow;
 
+/** jsonb's binary format version 1, then the array's opening bracket. */
+const JSONB_START = Buffer.from([1, 0x5b]);
+const COMMA = Buffer.from(",");
+const JSONB_END = Buffer.from("]");
+
 /**
  * The rows as one jsonb value in PostgreSQL's binary format: a version byte (1) and the JSON
  * text, put together as bytes. pg sends a Buffer parameter as binary, so the batch (about a
@@ -56,11 +61,6 @@ function jsonbBatch(rows: readonly RecordsetRow[]): Buffer {
   parts.push(JSONB_END);
   return Buffer.concat(parts);
 }
-
-/** jsonb's binary format version 1, then the array's opening bracket. */
-const JSONB_START = Buffer.from([1, 0x5b]);
-const COMMA = Buffer.from(",");
-const JSONB_END = Buffer.from("]");
 
 /** INSERT … SELECT FROM jsonb_to_recordset: every row of `rows` becomes one table row. */
 export async function insertRecordset(
@@ -92,7 +92,7 @@ export async function updateRecordset(
   const all: ColumnSpec = [["id", "uuid"], ["version", "integer"], ...columns];
   const set = columns.map(([name]) => `${name} = v.${name}`).join(", ");
   const result = await tx.execute(
-    sql`update ${sql.identifier(table)} as t set ${sql.raw(set)}, updated_at = now(), version = t.version + 1 from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${sql.raw(recordType(all))}) where t.id = v.id and t.version = v.version and t.workspace_id = ${workspaceId}`,
+    sql`update ${sql.identifier(table)} as t set ${sql.raw(set)}, updated_at = now(), version = t.version + 1 from jsonb_to_recordset(${jsonbBatch(rows)}::jsonb) as v(${sql.raw(recordType(all))}) where t.id = v.id and t.version = v.version and t.workspace_id = ${workspaceId}`,
   );
   return result.rowCount ?? 0;
 }
